@@ -1,0 +1,8 @@
+"""Evidence engine: canonical CSV data → validated dataset → checks, statistics and site output.
+
+Nothing in this package knows about IL-12: everything review-specific lives in ``data/``
+and in the notebooks' narrative, so the same engine can serve another review.
+"""
+
+__all__ = ["__version__"]
+__version__ = "0.1.0"
