@@ -216,3 +216,28 @@ def reconcile_findings(dataset, findings: list[Finding] | None = None) -> list[P
             problems.append(Problem(claims_file if finding.claim_id else findings_file, rows.get(finding.claim_id, 0), "value_as_printed" if finding.claim_id else "-",
                                     f"claim {subject}: unexplained {finding.rule} finding ({finding.status}): {finding.explanation}"))
     return problems
+
+
+# Reader-facing status of each claim, worst first; rules that only inform do not count.
+STATUS_INCONSISTENT = "inconsistent"
+STATUS_TRUNCATED = "consistent only if truncated"
+STATUS_REPRODUCED = "reproduced"
+STATUS_NOT_CHECKABLE = "not checkable"
+STATUS_ORDER = [STATUS_INCONSISTENT, STATUS_TRUNCATED, STATUS_REPRODUCED, STATUS_NOT_CHECKABLE]
+
+
+def claim_statuses(findings: list[Finding]) -> dict[str, str]:
+    """Worst status per claim over every rule; claims no rule could check are absent."""
+    statuses: dict[str, str] = {}
+    for finding in findings:
+        if not finding.claim_id or finding.severity == INFO:
+            continue
+        if finding.severity == ERROR:
+            status = STATUS_INCONSISTENT
+        elif finding.severity == WARNING:
+            status = STATUS_TRUNCATED
+        else:
+            status = STATUS_REPRODUCED
+        current = statuses.get(finding.claim_id, STATUS_NOT_CHECKABLE)
+        statuses[finding.claim_id] = min(current, status, key=STATUS_ORDER.index)
+    return statuses

@@ -1,0 +1,235 @@
+"""What a notebook needs, in a few calls: the validated data, the audit, and its renderings.
+
+Notebooks stay thin: `ev = Evidence.load()`, then `ev.say(...)`, `ev.proportions_table(...)`,
+`ev.claims_table(...)` and the figure helpers return HTML that the notebook displays.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from IPython.display import HTML
+
+from . import checks, render, stats
+from .data import Dataset, load
+from .paths import DATA_DIR
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)(?::(value|bare|rate))?\}")
+
+
+@dataclass
+class Evidence:
+    dataset: Dataset
+
+    @classmethod
+    def load(cls, data_dir=DATA_DIR) -> "Evidence":
+        return cls(load(data_dir))
+
+    @cached_property
+    def findings(self) -> list[checks.Finding]:
+        return checks.run_rules(self.dataset)
+
+    @cached_property
+    def statuses(self) -> dict[str, str]:
+        return checks.claim_statuses(self.findings)
+
+    @cached_property
+    def references(self) -> dict[int, dict]:
+        return {row["ref"]: row for row in self.dataset.references}
+
+    def claim(self, claim_id: str) -> dict:
+        return self.dataset.claim(claim_id)
+
+    def status(self, claim_id: str) -> str:
+        return self.statuses.get(claim_id, checks.STATUS_NOT_CHECKABLE)
+
+    def claims(self, **where) -> list[dict]:
+        """Claims whose columns equal the given values, in data order."""
+        return [row for row in self.dataset.claims if all(row[key] == value for key, value in where.items())]
+
+    def reference_label(self, claim: dict) -> str:
+        ref = claim["ref"]
+        return f"{claim['study']} [{ref}]" if ref else f"{claim['study']} {claim['cited_as'] or ''}".strip()
+
+    # --- narrative -------------------------------------------------------------------------
+    def value(self, claim_id: str, with_unit: bool = True) -> render.Safe:
+        claim = self.claim(claim_id)
+        return render.claim_value(claim, self.status(claim_id), self.reference_label(claim), with_unit)
+
+    def say(self, template: str) -> HTML:
+        """A paragraph whose {claim-id} placeholders become the claims' numbers with provenance.
+
+        {id} is the value as printed with its unit, {id:bare} without it, and {id:rate} the
+        rate recomputed from the claim's counts with its 95% CI.
+        """
+        def fill(match: re.Match) -> str:
+            claim_id, form = match.group(1), match.group(2) or "value"
+            if form == "rate":
+                return render.escape(self._rate_text(self.claim(claim_id)))
+            return self.value(claim_id, with_unit=form == "value")
+
+        pieces, last = [], 0
+        for match in _PLACEHOLDER.finditer(template):
+            pieces.append(render.escape(template[last : match.start()]))
+            pieces.append(fill(match))
+            last = match.end()
+        pieces.append(render.escape(template[last:]))
+        return HTML(f'<p class="narrative">{"".join(pieces)}</p>')
+
+    def _rate_text(self, claim: dict) -> str:
+        result = stats.proportion(claim["numerator"], claim["denominator"])
+        return f"{render.percent(result.rate)} (95% CI {render.percent(result.ci_low)}–{render.percent(result.ci_high)})"
+
+    # --- tables ----------------------------------------------------------------------------
+    def claims_table(self, caption: str, **where) -> HTML:
+        rows = [
+            {
+                "study": self.reference_label(claim),
+                "arm": claim["arm"] or "",
+                "quantity": claim["quantity"].replace("_", " "),
+                "value": self.value(claim["claim_id"]),
+                "quote": claim["quote"],
+            }
+            for claim in self.claims(**where)
+        ]
+        columns = [("study", "Study"), ("arm", "Group"), ("quantity", "Quantity"), ("value", "Stated"), ("quote", "Source text")]
+        return HTML(render.table(rows, columns, caption, numeric=("value",)) + render.status_legend())
+
+    def proportion_rows(self, **where) -> list[dict]:
+        """Every proportion with a known denominator: stated value, recomputed rate and 95% CI."""
+        rows, seen = [], set()
+        candidates = sorted(self.claims(**where), key=lambda claim: claim["unit"] != "%")  # stated rates first
+        for claim in candidates:
+            successes, trials = claim["numerator"], claim["denominator"]
+            if trials is None or (claim["unit"] != "%" and successes is None):
+                continue
+            pair = (claim["study"], claim["arm"], successes, trials)
+            if pair in seen:  # a count already shown beside the percentage it supports
+                continue
+            seen.add(pair)
+            row = {
+                "claim_id": claim["claim_id"],
+                "study": self.reference_label(claim),
+                "arm": claim["arm"] or claim["quantity"].replace("_", " "),
+                "stated": self.value(claim["claim_id"]),
+                "counts": f"{successes} / {trials}" if successes is not None else f"? / {trials}",
+                "rate": None, "ci_low": None, "ci_high": None,
+                "recomputed": "not stated", "ci": "—",
+            }
+            if successes is not None:
+                result = stats.proportion(successes, trials)
+                row.update(rate=result.rate, ci_low=result.ci_low, ci_high=result.ci_high,
+                           recomputed=render.percent(result.rate),
+                           ci=f"{render.percent(result.ci_low)}–{render.percent(result.ci_high)}")
+            rows.append(row)
+        order = {claim["claim_id"]: index for index, claim in enumerate(self.dataset.claims)}
+        return sorted(rows, key=lambda row: order[row["claim_id"]])
+
+    def proportions_table(self, caption: str, **where) -> HTML:
+        columns = [("study", "Study"), ("arm", "Group"), ("stated", "Stated"), ("counts", "Count / n"),
+                   ("recomputed", "Recomputed"), ("ci", "95% CI (Wilson)")]
+        rows = self.proportion_rows(**where)
+        return HTML(render.table(rows, columns, caption, numeric=("stated", "counts", "recomputed", "ci")) + render.status_legend())
+
+    def findings_rows(self, problems_only: bool = True) -> list[dict]:
+        return [
+            {"claim": finding.claim_id or "(source text)", "rule": finding.rule, "status": finding.status,
+             "severity": finding.severity, "explanation": finding.explanation, "fragment": finding.fragment,
+             "conventions": finding.conventions or "—"}
+            for finding in self.findings
+            if finding.is_problem or not problems_only
+        ]
+
+    def finding_counts(self) -> list[dict]:
+        counts = Counter((finding.rule, finding.status, finding.severity) for finding in self.findings)
+        return [{"rule": rule, "status": status, "severity": severity, "checks": count}
+                for (rule, status, severity), count in sorted(counts.items())]
+
+    def explanation(self, claim_id: str, rule: str) -> str:
+        for row in self.dataset.findings:
+            if row["claim_id"] == claim_id and row["rule"] == rule:
+                return row["explanation"]
+        return ""
+
+    def html(self, markup) -> HTML:
+        return HTML(markup)
+
+    def table(self, rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()) -> HTML:
+        return HTML(render.table(rows, columns, caption, numeric))
+
+    def audit_table(self, caption: str) -> HTML:
+        """Every problem the rules find, with the rule's calculation and the human explanation."""
+        rows = []
+        for finding in self.findings:
+            if not finding.is_problem:
+                continue
+            claim = self.claim(finding.claim_id) if finding.claim_id else None
+            rows.append({
+                "claim": self.value(finding.claim_id) if claim else "(source text)",
+                "study": self.reference_label(claim) if claim else "",
+                "rule": finding.rule,
+                "status": finding.status,
+                "calculation": finding.explanation,
+                "explanation": self.explanation(finding.claim_id, finding.rule),
+            })
+        columns = [("claim", "Stated"), ("study", "Study"), ("rule", "Rule"), ("status", "Status"),
+                   ("calculation", "What the rule computed"), ("explanation", "What it means")]
+        return HTML(render.table(rows, columns, caption))
+
+    def audit_counts_table(self, caption: str) -> HTML:
+        columns = [("rule", "Rule"), ("status", "Status"), ("severity", "Severity"), ("checks", "Checks")]
+        return HTML(render.table(self.finding_counts(), columns, caption, numeric=("checks",)))
+
+    def informational_table(self, caption: str) -> HTML:
+        rows = [{"claim": self.value(f.claim_id), "study": self.reference_label(self.claim(f.claim_id)), "note": f.explanation}
+                for f in self.findings if f.severity == checks.INFO]
+        return HTML(render.table(rows, [("claim", "Stated"), ("study", "Study"), ("note", "What group sizes could give it")], caption))
+
+    def studies_rows(self) -> list[dict]:
+        """One row per study the review reports numbers for, in order of first mention."""
+        studies: dict[str, dict] = {}
+        for claim in self.dataset.claims:
+            if claim["ref"] is None:
+                continue
+            row = studies.setdefault(claim["study"], {
+                "study": self.reference_label(claim), "setting": claim["setting"], "species": claim["species"] or "",
+                "condition": claim["condition"], "intervention": claim["intervention"], "phase": "", "claims": 0,
+                "year": self.references[claim["ref"]]["year"],
+            })
+            row["claims"] += 1
+            if claim["quantity"] == "trial_phase":
+                row["phase"] = claim["value_as_printed"]
+        return list(studies.values())
+
+    def studies_table(self, caption: str) -> HTML:
+        columns = [("study", "Study"), ("setting", "Setting"), ("species", "Species"), ("condition", "Condition"),
+                   ("intervention", "Intervention"), ("phase", "Phase"), ("claims", "Numbers stated")]
+        return HTML(render.table(self.studies_rows(), columns, caption, numeric=("claims",)))
+
+    def tally_table(self, column: str, caption: str) -> HTML:
+        """How many studies share each value of a study-level column (setting, species, ...)."""
+        counts = Counter(row[column] or "not stated" for row in self.studies_rows())
+        rows = [{"value": value, "studies": count} for value, count in counts.most_common()]
+        return HTML(render.table(rows, [("value", column.capitalize()), ("studies", "Studies")], caption, numeric=("studies",)))
+
+    def cited_references_table(self, section_start: str, section_end: str, caption: str) -> HTML:
+        """The references the source text cites between two headings, from the text itself."""
+        refs = source_citations(self.dataset.source_text, section_start, section_end)
+        rows = [{"ref": f"[{ref}]", "entry": self.references[ref]["entry"].replace("*", "")} for ref in refs]
+        return HTML(render.table(rows, [("ref", "Ref."), ("entry", "Reference as printed")], caption))
+
+
+_CITATION = re.compile(r"\[(\d+(?:\s*[–,-]\s*\d+)*)\]")
+
+
+def source_citations(text: str, section_start: str, section_end: str) -> list[int]:
+    """Reference numbers cited in the text between two headings, ranges expanded, sorted."""
+    start = text.index(section_start)
+    section = text[start : text.index(section_end, start)]
+    cited = set()
+    for match in _CITATION.finditer(section):
+        for part in match.group(1).split(","):
+            bounds = [int(number) for number in re.split(r"[–-]", part)]
+            cited.update(range(bounds[0], bounds[-1] + 1))
+    return sorted(cited)
