@@ -1,0 +1,65 @@
+"""Mutation test: perturbing any single number of claims.csv must make validation fail, naming the claim."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from il12_evidence.checks import reconcile_findings
+from il12_evidence.data import read
+from il12_evidence.paths import DATA_DIR
+
+NUMERIC_COLUMNS = ("value_as_printed", "value", "numerator", "denominator")
+WORD_SWAPS = {"Six": "Seven", "Five": "Four", "Three": "Two", "twice": "once", "once": "twice", "single": "double",
+              "I": "III", "II": "III", "IB": "IA", "IIB": "IIA", "IIIB": "IIIA"}
+
+
+def _perturb(text: str) -> str:
+    if text in WORD_SWAPS:
+        return WORD_SWAPS[text]
+    if text.endswith(("st", "nd", "rd", "th")):  # an ordinal: 14th → 15th
+        return _perturb(text[:-2]) + "th"
+    number = Decimal(text)
+    step = Decimal(1).scaleb(number.as_tuple().exponent)  # one unit in the last printed digit: 9.0 → 9.1
+    return str(number + step)
+
+
+def _mutations():
+    with open(DATA_DIR / "claims.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for index, row in enumerate(rows):
+        for column in NUMERIC_COLUMNS:
+            if row[column]:
+                yield index, row["claim_id"], column
+
+
+MUTATIONS = list(_mutations())
+
+
+def _validate_with(data_copy, index: int, column: str) -> list[str]:
+    path = data_copy / "claims.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows, fields = list(reader), reader.fieldnames
+    rows[index][column] = _perturb(rows[index][column])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    dataset, problems = read(data_copy)
+    if dataset is not None and not problems:
+        problems = reconcile_findings(dataset)
+    return [str(problem) for problem in problems]
+
+
+def test_every_numeric_cell_is_covered():
+    assert len(MUTATIONS) > 200  # value_as_printed and value of every claim, plus the counts
+
+
+@pytest.mark.parametrize(("index", "claim_id", "column"), MUTATIONS, ids=[f"{c}-{col}" for _, c, col in MUTATIONS])
+def test_mutating_a_number_fails_validation_naming_the_claim(data_copy, index, claim_id, column):
+    problems = _validate_with(data_copy, index, column)
+    assert problems, f"changing {column} of {claim_id} went unnoticed"
+    assert any(claim_id in problem for problem in problems), problems
