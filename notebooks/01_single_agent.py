@@ -23,8 +23,8 @@ ev.say(
     "{ctcl-pr-rate} partial responses ({ctcl-pr-rate:rate} recomputed from {ctcl-pr-count} of the enrolled), "
     "{ctcl-mr-rate} minimal responses and {ctcl-nr-rate} without response. Responses began between study week "
     "{ctcl-earliest-response:bare} and week {ctcl-latest-response:bare}; median times were {ctcl-median-time-to-start} "
-    "and {ctcl-median-time-to-response}. Of {ctcl-continuous-count} on continuous treatment, {ctcl-continuous-mr} had a "
-    "minimal and {ctcl-continuous-pr} a partial response."
+    "and {ctcl-median-time-to-response}. Of {ctcl-continuous-count} on continuous treatment, {ctcl-continuous-mr:bare} had a "
+    "minimal and {ctcl-continuous-pr:bare} a partial response."
 )
 
 # %% [markdown]
@@ -39,8 +39,8 @@ ev.proportions_table("CTCL phase II: proportions with a known denominator", stud
 
 # %%
 ev.say(
-    "Of {nhl-treated} treated, {nhl-iv-count} received {nhl-iv-dose} intravenously {nhl-iv-frequency} for "
-    "{nhl-iv-duration}, and {nhl-sc-count} received subcutaneous IL-12 {nhl-sc-frequency}, first at {nhl-sc-initial-dose}, "
+    "Of {nhl-treated} treated, {nhl-iv-count} received {nhl-iv-dose} intravenously {nhl-iv-frequency:bare} times a week for "
+    "{nhl-iv-duration}, and {nhl-sc-count} received subcutaneous IL-12 {nhl-sc-frequency:bare} a week, first at {nhl-sc-initial-dose}, "
     "later {nhl-sc-later-dose} because of dose-related toxicity. Response was assessed over the first "
     "{nhl-first-assessment} and then every {nhl-assessment-interval-min:bare} to {nhl-assessment-interval-max}. "
     "{nhl-responders:bare} of {nhl-evaluable:bare} evaluable patients responded ({nhl-response-rate} stated, "

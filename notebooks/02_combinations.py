@@ -11,15 +11,17 @@ from il12_evidence.evidence import Evidence
 from il12_evidence.figures import response_forest
 
 ev = Evidence.load()
-ev.say("The review places these trials mainly in phase {combination-trials-phase-i:bare} or {combination-trials-phase-ii:bare}.")
+ev.say(
+    "The review places these trials mainly in phase {combination-trials-phase-i:bare} or {combination-trials-phase-ii:bare}."
+)
 
 # %% [markdown]
 # ## Paclitaxel and trastuzumab in HER2-positive cancers (Bekaii-Saab et al.)
 
 # %%
 ev.say(
-    "The combination was effective in {her2-benefit-rate} of {her2-enrolled}: {her2-cr} with a complete response, "
-    "{her2-pr} with a partial response and {her2-sd} with stable disease, which recomputes to {her2-benefit-rate:rate}."
+    "The combination was effective in {her2-benefit-rate} of {her2-enrolled}: {her2-cr:bare} with a complete response, "
+    "{her2-pr:bare} with a partial response and {her2-sd:bare} with stable disease, which recomputes to {her2-benefit-rate:rate}."
 )
 
 # %% [markdown]
@@ -51,10 +53,10 @@ ev.say(
     "{tsebt-induction-day-second:bare} after the start of TSEBT ({tsebt-radiation-weekly}, up to {tsebt-radiation-total}), "
     "then {tsebt-maintenance-dose} {tsebt-maintenance-frequency:bare} every {tsebt-maintenance-interval} for "
     "{tsebt-maintenance-cycles}. Of {tsebt-enrolled} enrolled ({tsebt-male} men, mean age {tsebt-mean-age}), "
-    "{tsebt-evaluable} were evaluable: {tsebt-cr} complete, {tsebt-pr} partial response and {tsebt-sd} stable disease, "
+    "{tsebt-evaluable} were evaluable: {tsebt-cr:bare} complete, {tsebt-pr:bare} partial response and {tsebt-sd:bare} stable disease, "
     "a response rate of {tsebt-response-rate} ({tsebt-response-rate:rate} recomputed). Stages were IB in "
     "{tsebt-stage-ib-count}, IIB in {tsebt-stage-iib-count} and IIIB in {tsebt-stage-iiib-count}. At a median follow-up of "
-    "{tsebt-follow-up}, {tsebt-still-on-study} remained on study and {tsebt-dropped-out} had dropped out."
+    "{tsebt-follow-up}, {tsebt-still-on-study} remained on study and {tsebt-dropped-out:bare} had dropped out."
 )
 
 # %%

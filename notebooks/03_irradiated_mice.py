@@ -26,9 +26,14 @@ ev.say(
 )
 
 # %%
-stated_rates(ev, source="notebooks/03_irradiated_mice.py", xlabel="Long-term survival (%)",
-             caption="Long-term survival by when IL-12 was given. The review states no group sizes, so no interval can be drawn.",
-             study="Chen 2007", quantity="survival_rate")
+stated_rates(
+    ev,
+    source="notebooks/03_irradiated_mice.py",
+    xlabel="Long-term survival (%)",
+    caption="Long-term survival by when IL-12 was given. The review states no group sizes, so no interval can be drawn.",
+    study="Chen 2007",
+    quantity="survival_rate",
+)
 
 # %% [markdown]
 # ## Survival by radiation dose (Basile et al.)
@@ -43,9 +48,14 @@ ev.say(
 )
 
 # %%
-grouped_rates(ev, source="notebooks/03_irradiated_mice.py", ylabel="Survival (%)",
-              caption="Survival by radiation dose, placebo against IL-12. Group sizes are not stated in the review.",
-              study="Basile 2012", quantity="survival_rate")
+grouped_rates(
+    ev,
+    source="notebooks/03_irradiated_mice.py",
+    ylabel="Survival (%)",
+    caption="Survival by radiation dose, placebo against IL-12. Group sizes are not stated in the review.",
+    study="Basile 2012",
+    quantity="survival_rate",
+)
 
 # %% [markdown]
 # Without group sizes no confidence interval can be computed; the audit lists the

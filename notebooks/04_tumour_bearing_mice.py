@@ -23,6 +23,8 @@ ev.say(
 ev.claims_table("Every number the review gives for tumour-bearing mice", topic="tumour-bearing-mice")
 
 # %%
-ev.cited_references_table("IL-12 promotes hematological recovery and exerts synergistic",
-                          "IL-12 protects against radiation better than G-CSF",
-                          "References cited in this section of the review (read from the source text)")
+ev.cited_references_table(
+    "IL-12 promotes hematological recovery and exerts synergistic",
+    "IL-12 protects against radiation better than G-CSF",
+    "References cited in this section of the review (read from the source text)",
+)

@@ -18,9 +18,14 @@ ev.say(
 )
 
 # %%
-stated_rates(ev, source="notebooks/05_nonhuman_primates.py", xlabel="Positive predictive value for death (%)",
-             caption="Positive predictive value of the lymphocyte nadir for death, by group. The number of predicted deaths is not stated.",
-             study="Gluzman-Poltorak 2015", quantity="positive_predictive_value")
+stated_rates(
+    ev,
+    source="notebooks/05_nonhuman_primates.py",
+    xlabel="Positive predictive value for death (%)",
+    caption="Positive predictive value of the lymphocyte nadir for death, by group. The number of predicted deaths is not stated.",
+    study="Gluzman-Poltorak 2015",
+    quantity="positive_predictive_value",
+)
 
 # %% [markdown]
 # The review does not give the number of animals predicted to die, so the predictive

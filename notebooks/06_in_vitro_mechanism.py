@@ -24,5 +24,8 @@ ev.claims_table("Every number the review gives for the in vitro and mechanism st
 # read from the review's own citations.
 
 # %%
-ev.cited_references_table("IL-12 stimulates bone marrow hematopoietic progenitor cells", "Concluding Remarks",
-                          "References cited in the in vitro and mechanism sections (read from the source text)")
+ev.cited_references_table(
+    "IL-12 stimulates bone marrow hematopoietic progenitor cells",
+    "Concluding Remarks",
+    "References cited in the in vitro and mechanism sections (read from the source text)",
+)

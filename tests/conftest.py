@@ -19,10 +19,27 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 CLAIM_DEFAULTS = {
-    "ref": 1, "cited_as": "[1]", "study": "Doe 2000", "topic": "overview", "setting": "clinical", "species": "human",
-    "condition": "c", "intervention": "i", "arm": "", "quantity": "response_rate", "value_as_printed": "50",
-    "value": Decimal(50), "unit": "%", "numerator": None, "denominator": None, "numerator_source": None,
-    "denominator_source": None, "part_of": None, "partition": None, "quote": "50%", "note": None,
+    "ref": 1,
+    "cited_as": "[1]",
+    "study": "Doe 2000",
+    "topic": "overview",
+    "setting": "clinical",
+    "species": "human",
+    "condition": "c",
+    "intervention": "i",
+    "arm": "",
+    "quantity": "response_rate",
+    "value_as_printed": "50",
+    "value": Decimal(50),
+    "unit": "%",
+    "numerator": None,
+    "denominator": None,
+    "numerator_source": None,
+    "denominator_source": None,
+    "part_of": None,
+    "partition": None,
+    "quote": "50%",
+    "note": None,
 }
 
 
@@ -35,7 +52,12 @@ def claim(claim_id: str, **columns) -> dict:
 
 
 def dataset(*claims: dict, source_text: str = "") -> Dataset:
-    package = {"resources": [{"name": "claims", "path": "claims.csv"}, {"name": "references", "path": "references.csv"},
-                             {"name": "findings", "path": "findings.csv"}]}
+    package = {
+        "resources": [
+            {"name": "claims", "path": "claims.csv"},
+            {"name": "references", "path": "references.csv"},
+            {"name": "findings", "path": "findings.csv"},
+        ]
+    }
     tables = {"claims": list(claims), "references": [], "findings": []}
     return Dataset(Path("memory"), package, tables, source_text)

@@ -44,7 +44,11 @@ def _nearby_explanations(successes: int, trials: int, printed: str) -> str:
     """Which neighbouring count or group size would give the printed percentage."""
     alternatives = []
     for other in range(max(trials - 3, 1), trials + 4):
-        if other != trials and successes <= other and "half-up" in stats.matching_conventions(successes, other, printed):
+        if (
+            other != trials
+            and successes <= other
+            and "half-up" in stats.matching_conventions(successes, other, printed)
+        ):
             alternatives.append(f"{successes} of {other} would ({_fmt(stats.percent(successes, other))}%)")
     for other in range(max(successes - 3, 0), min(successes + 3, trials) + 1):
         if other != successes and "half-up" in stats.matching_conventions(other, trials, printed):
@@ -74,7 +78,17 @@ def check_percent_vs_counts(dataset) -> list[Finding]:
             status, severity = "inconsistent", ERROR
             nearby = _nearby_explanations(successes, trials, printed)
             explanation = f"{head}; no rounding convention gives {printed}%." + (f" {nearby}." if nearby else "")
-        findings.append(Finding(claim["claim_id"], "percent-vs-counts", status, severity, explanation, claim["quote"], ", ".join(conventions)))
+        findings.append(
+            Finding(
+                claim["claim_id"],
+                "percent-vs-counts",
+                status,
+                severity,
+                explanation,
+                claim["quote"],
+                ", ".join(conventions),
+            )
+        )
     return findings
 
 
@@ -88,18 +102,45 @@ def check_grim(dataset) -> list[Finding]:
         if trials is None:
             sizes = stats.smallest_group_sizes(printed)
             listed = ", ".join(f"{k} of {n}" for k, n in sizes)
-            findings.append(Finding(claim["claim_id"], "grim", "group-size-unknown", INFO,
-                                    f"No group size is stated; the smallest groups that give {printed}% are {listed}.", claim["quote"]))
+            findings.append(
+                Finding(
+                    claim["claim_id"],
+                    "grim",
+                    "group-size-unknown",
+                    INFO,
+                    f"No group size is stated; the smallest groups that give {printed}% are {listed}.",
+                    claim["quote"],
+                )
+            )
             continue
         counts = stats.grim_counts(printed, trials)
         if counts:
             listed = ", ".join(f"{k} of {trials} ({_fmt(stats.percent(k, trials))}%)" for k in counts)
-            conventions = sorted({name for names in counts.values() for name in names}, key=list(stats.ROUNDING_CONVENTIONS).index)
-            findings.append(Finding(claim["claim_id"], "grim", "consistent", PASS,
-                                    f"{printed}% of {trials} is reachable: {listed}.", claim["quote"], ", ".join(conventions)))
+            conventions = sorted(
+                {name for names in counts.values() for name in names}, key=list(stats.ROUNDING_CONVENTIONS).index
+            )
+            findings.append(
+                Finding(
+                    claim["claim_id"],
+                    "grim",
+                    "consistent",
+                    PASS,
+                    f"{printed}% of {trials} is reachable: {listed}.",
+                    claim["quote"],
+                    ", ".join(conventions),
+                )
+            )
         else:
-            findings.append(Finding(claim["claim_id"], "grim", "inconsistent", ERROR,
-                                    f"No whole number of {trials} gives {printed}% under any rounding convention.", claim["quote"]))
+            findings.append(
+                Finding(
+                    claim["claim_id"],
+                    "grim",
+                    "inconsistent",
+                    ERROR,
+                    f"No whole number of {trials} gives {printed}% under any rounding convention.",
+                    claim["quote"],
+                )
+            )
     return findings
 
 
@@ -168,9 +209,17 @@ def check_contradictions(dataset) -> list[Finding]:
         listed = ", ".join(f"{claim['claim_id']} = {claim['value_as_printed']}" for claim in claims)
         where = f"{quantity} ({unit}) of {study}{', ' + arm if arm else ''}"
         if len(values) == 1:
-            status, severity, explanation = "consistent", PASS, f"{where} is stated {len(claims)} times with one value: {listed}."
+            status, severity, explanation = (
+                "consistent",
+                PASS,
+                f"{where} is stated {len(claims)} times with one value: {listed}.",
+            )
         else:
-            status, severity, explanation = "contradiction", ERROR, f"{where} is stated with different values: {listed}."
+            status, severity, explanation = (
+                "contradiction",
+                ERROR,
+                f"{where} is stated with different values: {listed}.",
+            )
         for claim in claims:
             findings.append(Finding(claim["claim_id"], "contradiction", status, severity, explanation, claim["quote"]))
     return findings
@@ -203,18 +252,34 @@ def reconcile_findings(dataset, findings: list[Finding] | None = None) -> list[P
     for row in dataset.findings:
         key = finding_key(row["claim_id"], row["rule"], row["fragment"])
         if key in explained:
-            problems.append(Problem(findings_file, row["__row__"], "rule", f"explains {key[0]} for {key[1] or key[2]!r} a second time"))
+            problems.append(
+                Problem(
+                    findings_file, row["__row__"], "rule", f"explains {key[0]} for {key[1] or key[2]!r} a second time"
+                )
+            )
         explained[key] = row
         if key not in produced:
-            problems.append(Problem(findings_file, row["__row__"], "rule",
-                                    f"explains a finding the rules no longer produce: {row['rule']} for {row['claim_id'] or row['fragment']!r}"))
+            problems.append(
+                Problem(
+                    findings_file,
+                    row["__row__"],
+                    "rule",
+                    f"explains a finding the rules no longer produce: {row['rule']} for {row['claim_id'] or row['fragment']!r}",
+                )
+            )
     claims_file = display_path(dataset.path("claims"))
     rows = {claim["claim_id"]: claim["__row__"] for claim in dataset.claims}
     for key, finding in produced.items():
         if key not in explained:
             subject = finding.claim_id or finding.fragment
-            problems.append(Problem(claims_file if finding.claim_id else findings_file, rows.get(finding.claim_id, 0), "value_as_printed" if finding.claim_id else "-",
-                                    f"claim {subject}: unexplained {finding.rule} finding ({finding.status}): {finding.explanation}"))
+            problems.append(
+                Problem(
+                    claims_file if finding.claim_id else findings_file,
+                    rows.get(finding.claim_id, 0),
+                    "value_as_printed" if finding.claim_id else "-",
+                    f"claim {subject}: unexplained {finding.rule} finding ({finding.status}): {finding.explanation}",
+                )
+            )
     return problems
 
 

@@ -135,7 +135,12 @@ def _decode(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start : error.start + 1].hex().upper()
         problems.append(
-            Problem(display_path(path), line, "-", f"not valid UTF-8 (byte 0x{byte} at offset {error.start}); save the file as UTF-8")
+            Problem(
+                display_path(path),
+                line,
+                "-",
+                f"not valid UTF-8 (byte 0x{byte} at offset {error.start}); save the file as UTF-8",
+            )
         )
         return None
 
@@ -166,7 +171,7 @@ def _read_csv(path: Path, table_schema: dict, problems: list[Problem]) -> list[d
         if "field larger than field limit" in message:
             message = f"a field is longer than {MAX_FIELD_CHARS:,} characters"
         elif "unexpected end of data" in message:
-            message = "unterminated quoted field (a \" is opened and never closed)"
+            message = 'unterminated quoted field (a " is opened and never closed)'
         problems.append(Problem(shown, reader.line_num, "-", f"malformed CSV: {message}"))
         return None
     header, body = records[0], records[1:]
@@ -188,7 +193,7 @@ def _read_csv(path: Path, table_schema: dict, problems: list[Problem]) -> list[d
         if len(record) != len(header):
             problems.append(Problem(shown, number, "-", f"row has {len(record)} cells; the header has {len(header)}"))
             continue
-        rows.append({"__row__": number, **dict(zip(header, record))})
+        rows.append({"__row__": number, **dict(zip(header, record, strict=True))})
     return rows
 
 
@@ -203,25 +208,48 @@ def _check_provenance(dataset: Dataset, problems: list[Problem]) -> None:
     for row in dataset.claims:
         quote, printed = row["quote"], row["value_as_printed"]
         if quote and quote not in dataset.source_text:
-            report(row, "quote", f"claim {row['claim_id']}: quote not found verbatim in the source text: {quote[:80]!r}")
+            report(
+                row, "quote", f"claim {row['claim_id']}: quote not found verbatim in the source text: {quote[:80]!r}"
+            )
         elif quote and printed and not occurs_as_token(printed, quote):
-            report(row, "value_as_printed", f"claim {row['claim_id']}: {printed!r} does not occur in its quote {quote[:80]!r}")
+            report(
+                row,
+                "value_as_printed",
+                f"claim {row['claim_id']}: {printed!r} does not occur in its quote {quote[:80]!r}",
+            )
         if printed:
             parsed = parse_printed(printed)
             if parsed is None:
-                report(row, "value_as_printed", f"claim {row['claim_id']}: {printed!r} is not a number, number word or numeral")
+                report(
+                    row,
+                    "value_as_printed",
+                    f"claim {row['claim_id']}: {printed!r} is not a number, number word or numeral",
+                )
             elif row["value"] is not None and parsed != row["value"]:
-                report(row, "value", f"claim {row['claim_id']}: value {row['value']} differs from {printed!r} as printed ({parsed})")
+                report(
+                    row,
+                    "value",
+                    f"claim {row['claim_id']}: value {row['value']} differs from {printed!r} as printed ({parsed})",
+                )
         numerator, denominator = row["numerator"], row["denominator"]
         if numerator is not None and denominator is not None and numerator > denominator:
-            report(row, "numerator", f"claim {row['claim_id']}: numerator {numerator} exceeds denominator {denominator}")
+            report(
+                row, "numerator", f"claim {row['claim_id']}: numerator {numerator} exceeds denominator {denominator}"
+            )
         for count, source in (("numerator", "numerator_source"), ("denominator", "denominator_source")):
             _check_count_source(row, count, source, by_id, report)
 
     references_file = display_path(dataset.path("references"))
     for row in dataset.references:
         if row["entry"] and row["entry"] not in dataset.source_text:
-            problems.append(Problem(references_file, row["__row__"], "entry", f"reference {row['ref']}: entry not found verbatim in the source text"))
+            problems.append(
+                Problem(
+                    references_file,
+                    row["__row__"],
+                    "entry",
+                    f"reference {row['ref']}: entry not found verbatim in the source text",
+                )
+            )
 
 
 def _check_count_source(row: dict, count: str, source: str, by_id: dict, report) -> None:

@@ -63,6 +63,7 @@ class Evidence:
         {id} is the value as printed with its unit, {id:bare} without it, and {id:rate} the
         rate recomputed from the claim's counts with its 95% CI.
         """
+
         def fill(match: re.Match) -> str:
             claim_id, form = match.group(1), match.group(2) or "value"
             if form == "rate":
@@ -79,7 +80,9 @@ class Evidence:
 
     def _rate_text(self, claim: dict) -> str:
         result = stats.proportion(claim["numerator"], claim["denominator"])
-        return f"{render.percent(result.rate)} (95% CI {render.percent(result.ci_low)}–{render.percent(result.ci_high)})"
+        return (
+            f"{render.percent(result.rate)} (95% CI {render.percent(result.ci_low)}–{render.percent(result.ci_high)})"
+        )
 
     # --- tables ----------------------------------------------------------------------------
     def claims_table(self, caption: str, **where) -> HTML:
@@ -93,7 +96,13 @@ class Evidence:
             }
             for claim in self.claims(**where)
         ]
-        columns = [("study", "Study"), ("arm", "Group"), ("quantity", "Quantity"), ("value", "Stated"), ("quote", "Source text")]
+        columns = [
+            ("study", "Study"),
+            ("arm", "Group"),
+            ("quantity", "Quantity"),
+            ("value", "Stated"),
+            ("quote", "Source text"),
+        ]
         return HTML(render.table(rows, columns, caption, numeric=("value",)) + render.status_legend())
 
     def proportion_rows(self, **where) -> list[dict]:
@@ -114,37 +123,61 @@ class Evidence:
                 "arm": claim["arm"] or claim["quantity"].replace("_", " "),
                 "stated": self.value(claim["claim_id"]),
                 "counts": f"{successes} / {trials}" if successes is not None else f"? / {trials}",
-                "rate": None, "ci_low": None, "ci_high": None,
-                "recomputed": "not stated", "ci": "—",
+                "rate": None,
+                "ci_low": None,
+                "ci_high": None,
+                "recomputed": "not stated",
+                "ci": "—",
             }
             if successes is not None:
                 result = stats.proportion(successes, trials)
-                row.update(rate=result.rate, ci_low=result.ci_low, ci_high=result.ci_high,
-                           recomputed=render.percent(result.rate),
-                           ci=f"{render.percent(result.ci_low)}–{render.percent(result.ci_high)}")
+                row.update(
+                    rate=result.rate,
+                    ci_low=result.ci_low,
+                    ci_high=result.ci_high,
+                    recomputed=render.percent(result.rate),
+                    ci=f"{render.percent(result.ci_low)}–{render.percent(result.ci_high)}",
+                )
             rows.append(row)
         order = {claim["claim_id"]: index for index, claim in enumerate(self.dataset.claims)}
         return sorted(rows, key=lambda row: order[row["claim_id"]])
 
     def proportions_table(self, caption: str, **where) -> HTML:
-        columns = [("study", "Study"), ("arm", "Group"), ("stated", "Stated"), ("counts", "Count / n"),
-                   ("recomputed", "Recomputed"), ("ci", "95% CI (Wilson)")]
+        columns = [
+            ("study", "Study"),
+            ("arm", "Group"),
+            ("stated", "Stated"),
+            ("counts", "Count / n"),
+            ("recomputed", "Recomputed"),
+            ("ci", "95% CI (Wilson)"),
+        ]
         rows = self.proportion_rows(**where)
-        return HTML(render.table(rows, columns, caption, numeric=("stated", "counts", "recomputed", "ci")) + render.status_legend())
+        return HTML(
+            render.table(rows, columns, caption, numeric=("stated", "counts", "recomputed", "ci"))
+            + render.status_legend()
+        )
 
     def findings_rows(self, problems_only: bool = True) -> list[dict]:
         return [
-            {"claim": finding.claim_id or "(source text)", "rule": finding.rule, "status": finding.status,
-             "severity": finding.severity, "explanation": finding.explanation, "fragment": finding.fragment,
-             "conventions": finding.conventions or "—"}
+            {
+                "claim": finding.claim_id or "(source text)",
+                "rule": finding.rule,
+                "status": finding.status,
+                "severity": finding.severity,
+                "explanation": finding.explanation,
+                "fragment": finding.fragment,
+                "conventions": finding.conventions or "—",
+            }
             for finding in self.findings
             if finding.is_problem or not problems_only
         ]
 
     def finding_counts(self) -> list[dict]:
         counts = Counter((finding.rule, finding.status, finding.severity) for finding in self.findings)
-        return [{"rule": rule, "status": status, "severity": severity, "checks": count}
-                for (rule, status, severity), count in sorted(counts.items())]
+        return [
+            {"rule": rule, "status": status, "severity": severity, "checks": count}
+            for (rule, status, severity), count in sorted(counts.items())
+        ]
 
     def explanation(self, claim_id: str, rule: str) -> str:
         for row in self.dataset.findings:
@@ -155,7 +188,9 @@ class Evidence:
     def html(self, markup) -> HTML:
         return HTML(markup)
 
-    def table(self, rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()) -> HTML:
+    def table(
+        self, rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()
+    ) -> HTML:
         return HTML(render.table(rows, columns, caption, numeric))
 
     def audit_table(self, caption: str) -> HTML:
@@ -165,16 +200,24 @@ class Evidence:
             if not finding.is_problem:
                 continue
             claim = self.claim(finding.claim_id) if finding.claim_id else None
-            rows.append({
-                "claim": self.value(finding.claim_id) if claim else "(source text)",
-                "study": self.reference_label(claim) if claim else "",
-                "rule": finding.rule,
-                "status": finding.status,
-                "calculation": finding.explanation,
-                "explanation": self.explanation(finding.claim_id, finding.rule),
-            })
-        columns = [("claim", "Stated"), ("study", "Study"), ("rule", "Rule"), ("status", "Status"),
-                   ("calculation", "What the rule computed"), ("explanation", "What it means")]
+            rows.append(
+                {
+                    "claim": self.value(finding.claim_id) if claim else "(source text)",
+                    "study": self.reference_label(claim) if claim else "",
+                    "rule": finding.rule,
+                    "status": finding.status,
+                    "calculation": finding.explanation,
+                    "explanation": self.explanation(finding.claim_id, finding.rule),
+                }
+            )
+        columns = [
+            ("claim", "Stated"),
+            ("study", "Study"),
+            ("rule", "Rule"),
+            ("status", "Status"),
+            ("calculation", "What the rule computed"),
+            ("explanation", "What it means"),
+        ]
         return HTML(render.table(rows, columns, caption))
 
     def audit_counts_table(self, caption: str) -> HTML:
@@ -182,9 +225,20 @@ class Evidence:
         return HTML(render.table(self.finding_counts(), columns, caption, numeric=("checks",)))
 
     def informational_table(self, caption: str) -> HTML:
-        rows = [{"claim": self.value(f.claim_id), "study": self.reference_label(self.claim(f.claim_id)), "note": f.explanation}
-                for f in self.findings if f.severity == checks.INFO]
-        return HTML(render.table(rows, [("claim", "Stated"), ("study", "Study"), ("note", "What group sizes could give it")], caption))
+        rows = [
+            {
+                "claim": self.value(f.claim_id),
+                "study": self.reference_label(self.claim(f.claim_id)),
+                "note": f.explanation,
+            }
+            for f in self.findings
+            if f.severity == checks.INFO
+        ]
+        return HTML(
+            render.table(
+                rows, [("claim", "Stated"), ("study", "Study"), ("note", "What group sizes could give it")], caption
+            )
+        )
 
     def studies_rows(self) -> list[dict]:
         """One row per study the review reports numbers for, in order of first mention."""
@@ -192,26 +246,43 @@ class Evidence:
         for claim in self.dataset.claims:
             if claim["ref"] is None:
                 continue
-            row = studies.setdefault(claim["study"], {
-                "study": self.reference_label(claim), "setting": claim["setting"], "species": claim["species"] or "",
-                "condition": claim["condition"], "intervention": claim["intervention"], "phase": "", "claims": 0,
-                "year": self.references[claim["ref"]]["year"],
-            })
+            row = studies.setdefault(
+                claim["study"],
+                {
+                    "study": self.reference_label(claim),
+                    "setting": claim["setting"],
+                    "species": claim["species"] or "",
+                    "condition": claim["condition"],
+                    "intervention": claim["intervention"],
+                    "phase": "",
+                    "claims": 0,
+                    "year": self.references[claim["ref"]]["year"],
+                },
+            )
             row["claims"] += 1
             if claim["quantity"] == "trial_phase":
                 row["phase"] = claim["value_as_printed"]
         return list(studies.values())
 
     def studies_table(self, caption: str) -> HTML:
-        columns = [("study", "Study"), ("setting", "Setting"), ("species", "Species"), ("condition", "Condition"),
-                   ("intervention", "Intervention"), ("phase", "Phase"), ("claims", "Numbers stated")]
+        columns = [
+            ("study", "Study"),
+            ("setting", "Setting"),
+            ("species", "Species"),
+            ("condition", "Condition"),
+            ("intervention", "Intervention"),
+            ("phase", "Phase"),
+            ("claims", "Numbers stated"),
+        ]
         return HTML(render.table(self.studies_rows(), columns, caption, numeric=("claims",)))
 
     def tally_table(self, column: str, caption: str) -> HTML:
         """How many studies share each value of a study-level column (setting, species, ...)."""
         counts = Counter(row[column] or "not stated" for row in self.studies_rows())
         rows = [{"value": value, "studies": count} for value, count in counts.most_common()]
-        return HTML(render.table(rows, [("value", column.capitalize()), ("studies", "Studies")], caption, numeric=("studies",)))
+        return HTML(
+            render.table(rows, [("value", column.capitalize()), ("studies", "Studies")], caption, numeric=("studies",))
+        )
 
     def cited_references_table(self, section_start: str, section_end: str, caption: str) -> HTML:
         """The references the source text cites between two headings, from the text itself."""

@@ -16,19 +16,36 @@ def _describe(items: list[str]) -> str:
 
 def response_forest(ev, source: str, caption: str = "", **where) -> HTML:
     """Every proportion with counts among the selected claims, with its 95% CI and n."""
-    rows = [row for row in ev.proportion_rows(**where) if row["rate"] is not None and ev.claim(row["claim_id"])["unit"] == "%"]
+    rows = [
+        row
+        for row in ev.proportion_rows(**where)
+        if row["rate"] is not None and ev.claim(row["claim_id"])["unit"] == "%"
+    ]
     if not rows:
         return HTML("")
     labels = [f"{row['study']}: {row['arm']}" for row in rows]
     with plotting.figure(height=0.45 * len(rows) + 1.0) as (fig, ax):
-        plotting.forest(ax, labels, [r["rate"] for r in rows], [r["ci_low"] for r in rows], [r["ci_high"] for r in rows],
-                        [f"n = {row['counts'].split(' / ')[1]}" for row in rows])
+        plotting.forest(
+            ax,
+            labels,
+            [r["rate"] for r in rows],
+            [r["ci_low"] for r in rows],
+            [r["ci_high"] for r in rows],
+            [f"n = {row['counts'].split(' / ')[1]}" for row in rows],
+        )
         alt = "Point-and-interval plot of recomputed percentages: " + _describe(
             f"{label} {render.percent(r['rate'])} (95% CI {render.percent(r['ci_low'])} to {render.percent(r['ci_high'])}, {r['counts']})"
-            for label, r in zip(labels, rows)
+            for label, r in zip(labels, rows, strict=True)
         )
-        return HTML(plotting.figure_html(fig, alt, caption or "Percentages recomputed from the stated counts, with 95% Wilson intervals.",
-                                         [row["claim_id"] for row in rows], source))
+        return HTML(
+            plotting.figure_html(
+                fig,
+                alt,
+                caption or "Percentages recomputed from the stated counts, with 95% Wilson intervals.",
+                [row["claim_id"] for row in rows],
+                source,
+            )
+        )
 
 
 def grouped_rates(ev, source: str, caption: str, ylabel: str, **where) -> HTML:
@@ -44,7 +61,8 @@ def grouped_rates(ev, source: str, caption: str, ylabel: str, **where) -> HTML:
     with plotting.figure(height=3.2) as (fig, ax):
         plotting.grouped_bars(ax, groups, values, ylabel)
         alt = f"Grouped bar chart, {ylabel.lower()}: " + _describe(
-            f"{group}: " + ", ".join(f"{name} {render.number(by_group.get(group))}%" for name, by_group in series.items())
+            f"{group}: "
+            + ", ".join(f"{name} {render.number(by_group.get(group))}%" for name, by_group in series.items())
             for group in groups
         )
         return HTML(plotting.figure_html(fig, alt, caption, [c["claim_id"] for c in claims], source))
@@ -80,4 +98,6 @@ def references_by_year(ev, source: str) -> HTML:
         alt = f"Bar chart of the review's {sum(years.values())} references by publication year: " + _describe(
             f"{year}: {count}" for year, count in sorted(years.items())
         )
-        return HTML(plotting.figure_html(fig, alt, "References per publication year, from data/references.csv.", [], source))
+        return HTML(
+            plotting.figure_html(fig, alt, "References per publication year, from data/references.csv.", [], source)
+        )

@@ -28,8 +28,13 @@ def refresh(source: Path) -> Path:
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:02d}"
         cell["metadata"] = {key: value for key, value in cell.get("metadata", {}).items() if key == "tags"}
-    client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(ROOT)}})
+    client = NotebookClient(
+        notebook,
+        timeout=TIMEOUT_SECONDS,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(ROOT)}},
+    )
     client.execute()
     notebook.metadata.pop("widgets", None)
     notebook.metadata["language_info"] = {"name": "python"}  # no interpreter version: same bytes on every machine

@@ -52,13 +52,24 @@ def figure_html(fig, alt: str, caption: str, claim_ids: list[str], source: str) 
 def forest(ax, labels: list[str], rates: list[float], lows: list[float], highs: list[float], counts: list[str]) -> None:
     """Horizontal point-and-interval plot of proportions (top row first), with n at the right."""
     positions = list(range(len(labels)))[::-1]
-    errors = [[rate - low for rate, low in zip(rates, lows)], [high - rate for rate, high in zip(rates, highs)]]
-    ax.errorbar([r * 100 for r in rates], positions, xerr=[[e * 100 for e in errors[0]], [e * 100 for e in errors[1]]],
-                fmt="o", color=COLOURS["blue"], ecolor=COLOURS["grey"], capsize=3, markersize=5)
+    errors = [
+        [rate - low for rate, low in zip(rates, lows, strict=True)],
+        [high - rate for rate, high in zip(rates, highs, strict=True)],
+    ]
+    ax.errorbar(
+        [r * 100 for r in rates],
+        positions,
+        xerr=[[e * 100 for e in errors[0]], [e * 100 for e in errors[1]]],
+        fmt="o",
+        color=COLOURS["blue"],
+        ecolor=COLOURS["grey"],
+        capsize=3,
+        markersize=5,
+    )
     ax.set_yticks(positions, labels)
     ax.set_xlim(0, 100)
     ax.set_xlabel("Percentage of patients (95% CI, Wilson)")
-    for position, count in zip(positions, counts):
+    for position, count in zip(positions, counts, strict=True):
         ax.annotate(count, xy=(1.01, position), xycoords=("axes fraction", "data"), va="center", fontsize=9)
 
 

@@ -41,8 +41,15 @@ def schema_tables(dataset: Dataset) -> str:
             for key in ("minimum", "maximum", "minLength", "pattern"):
                 if key in constraints:
                     rules.append(f"{key} {constraints[key]}")
-            rows.append({"name": f"`{field['name']}`", "type": field["type"], "unit": field.get("unit", ""),
-                         "rules": "; ".join(rules), "description": field["description"]})
+            rows.append(
+                {
+                    "name": f"`{field['name']}`",
+                    "type": field["type"],
+                    "unit": field.get("unit", ""),
+                    "rules": "; ".join(rules),
+                    "description": field["description"],
+                }
+            )
         keys = []
         if resource["schema"].get("primaryKey"):
             keys.append("Primary key: " + ", ".join(f"`{name}`" for name in resource["schema"]["primaryKey"]) + ".")
@@ -51,31 +58,63 @@ def schema_tables(dataset: Dataset) -> str:
             keys.append(f"`{foreign['fields'][0]}` refers to `{target}.{foreign['reference']['fields'][0]}`.")
         parts.append(
             f"### `{resource['path']}` — {resource['title']}\n\n{resource['description']}\n\n"
-            + markdown_table(rows, [("name", "Column"), ("type", "Type"), ("unit", "Unit"), ("rules", "Constraints"),
-                                    ("description", "Meaning")])
+            + markdown_table(
+                rows,
+                [
+                    ("name", "Column"),
+                    ("type", "Type"),
+                    ("unit", "Unit"),
+                    ("rules", "Constraints"),
+                    ("description", "Meaning"),
+                ],
+            )
             + ("\n\n" + " ".join(keys) if keys else "")
         )
     return "\n\n".join(parts)
 
 
 def downloads(dataset: Dataset) -> str:
-    rows = [{"file": f"[`{r['path']}`](data/{r['path']})", "title": r["title"], "rows": len(dataset.tables[r["name"]]) if r["name"] in dataset.tables else "—"}
-            for r in dataset.package["resources"]]
-    rows.append({"file": "[`datapackage.json`](data/datapackage.json)", "title": "Frictionless Data Package describing every file", "rows": "—"})
+    rows = [
+        {
+            "file": f"[`{r['path']}`](data/{r['path']})",
+            "title": r["title"],
+            "rows": len(dataset.tables[r["name"]]) if r["name"] in dataset.tables else "—",
+        }
+        for r in dataset.package["resources"]
+    ]
+    rows.append(
+        {
+            "file": "[`datapackage.json`](data/datapackage.json)",
+            "title": "Frictionless Data Package describing every file",
+            "rows": "—",
+        }
+    )
     return markdown_table(rows, [("file", "File"), ("title", "Contents"), ("rows", "Rows")])
 
 
 def references_table(dataset: Dataset) -> str:
     cited = Counter(claim["ref"] for claim in dataset.claims if claim["ref"] is not None)
-    rows = [{"ref": row["ref"], "entry": row["entry"], "doi": row["doi"] or "", "numbers": cited.get(row["ref"], 0)}
-            for row in dataset.references]
-    return markdown_table(rows, [("ref", "No."), ("entry", "Reference as printed in the review"), ("doi", "DOI"),
-                                 ("numbers", "Numbers the review reports from it")])
+    rows = [
+        {"ref": row["ref"], "entry": row["entry"], "doi": row["doi"] or "", "numbers": cited.get(row["ref"], 0)}
+        for row in dataset.references
+    ]
+    return markdown_table(
+        rows,
+        [
+            ("ref", "No."),
+            ("entry", "Reference as printed in the review"),
+            ("doi", "DOI"),
+            ("numbers", "Numbers the review reports from it"),
+        ],
+    )
 
 
 def quantities_table(dataset: Dataset) -> str:
     counts = Counter((claim["quantity"], claim["unit"]) for claim in dataset.claims)
-    rows = [{"quantity": f"`{quantity}`", "unit": unit, "claims": count} for (quantity, unit), count in sorted(counts.items())]
+    rows = [
+        {"quantity": f"`{quantity}`", "unit": unit, "claims": count}
+        for (quantity, unit), count in sorted(counts.items())
+    ]
     return markdown_table(rows, [("quantity", "Quantity"), ("unit", "Unit"), ("claims", "Claims")])
 
 
@@ -102,7 +141,10 @@ def confidence(_: Dataset) -> str:
 
 
 def rules_table(_: Dataset) -> str:
-    rows = [{"rule": f"`{name}`", "what": (rule.__doc__ or "").strip().splitlines()[0]} for name, rule in checks.RULES.items()]
+    rows = [
+        {"rule": f"`{name}`", "what": (rule.__doc__ or "").strip().splitlines()[0]}
+        for name, rule in checks.RULES.items()
+    ]
     return markdown_table(rows, [("rule", "Rule"), ("what", "What it checks")])
 
 

@@ -31,7 +31,9 @@ def proportion(successes: int, trials: int, method: str = "wilson") -> Proportio
     from scipy.stats import binomtest  # imported here: validation never needs scipy's start-up cost
 
     interval = binomtest(int(successes), int(trials)).proportion_ci(confidence_level=CONFIDENCE, method=method)
-    return Proportion(int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method)
+    return Proportion(
+        int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method
+    )
 
 
 def percent(successes: int, trials: int) -> Decimal:

@@ -5,9 +5,24 @@ from decimal import Decimal, InvalidOperation
 
 # Number words the review style uses; lower-cased lookup.
 NUMBER_WORDS = {
-    "zero": 0, "no": 0, "one": 1, "single": 1, "once": 1, "two": 2, "twice": 2, "three": 3,
-    "thrice": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "single": 1,
+    "once": 1,
+    "two": 2,
+    "twice": 2,
+    "three": 3,
+    "thrice": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 ROMAN = {"I": 1, "V": 5, "X": 10}
 _DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -32,7 +47,7 @@ def parse_printed(text: str) -> Decimal | None:
 
 def _roman_to_int(numeral: str) -> int:
     total = 0
-    for current, following in zip(numeral, numeral[1:] + " "):
+    for current, following in zip(numeral, numeral[1:] + " ", strict=True):
         value = ROMAN[current]
         total += -value if ROMAN.get(following, 0) > value else value
     return total

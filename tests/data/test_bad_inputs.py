@@ -19,12 +19,14 @@ def _replace_in(name, old, new, count=1):
         text = path.read_text(encoding="utf-8")
         assert old in text, f"test setup: {old!r} not in {name}"
         path.write_text(text.replace(old, new, count), encoding="utf-8")
+
     return edit
 
 
 def _write(name, content: bytes):
     def edit(data):
         (data / name).write_bytes(content)
+
     return edit
 
 
@@ -33,6 +35,7 @@ def _header_edit(name, transform):
         path = data / name
         header, _, body = path.read_text(encoding="utf-8").partition("\n")
         path.write_text(transform(header) + "\n" + body, encoding="utf-8")
+
     return edit
 
 
@@ -44,6 +47,7 @@ def _append_row(name, row):
     def edit(data):
         with open(data / name, "a", encoding="utf-8") as handle:
             handle.write(row + "\n")
+
     return edit
 
 
@@ -55,29 +59,97 @@ BAD_INPUTS = {
     "datapackage-not-json": (_write("datapackage.json", b"{not json"), "not a valid data package"),
     "empty-file": (_write("claims.csv", b""), "claims.csv:0:-: file is empty"),
     "header-only": (_header_edit("findings.csv", lambda h: h), None),  # valid shape, checked below differently
-    "missing-column": (_header_edit("claims.csv", lambda h: h.replace(",note", "")), "claims.csv:1:note: column is missing"),
-    "renamed-column": (_header_edit("claims.csv", lambda h: h.replace("quote", "quotation")), "claims.csv:1:quote: column is missing"),
-    "extra-column": (_header_edit("references.csv", lambda h: h + ",extra"), "references.csv:1:extra: column is not in the schema"),
-    "non-numeric-count": (_replace_in("claims.csv", ",10,23,ctcl-completed", ",ten,23,ctcl-completed"), "claims.csv:9:numerator: 'ten' is not a whole number"),
-    "negative-count": (_replace_in("claims.csv", ",10,23,ctcl-completed", ",-10,23,ctcl-completed"), "claims.csv:9:numerator: -10 is below the minimum 0"),
-    "numerator-above-denominator": (_replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,9,ctcl-completed,ctcl-enrolled"), "claims.csv:9:numerator: claim ctcl-completed: numerator 10 exceeds denominator 9"),
-    "duplicate-claim-id": (_replace_in("claims.csv", "ctcl-study-duration,", "ctcl-completed,"), "claims.csv:10:claim_id: duplicate value 'ctcl-completed' (first at row 9)"),
-    "unknown-reference": (_replace_in("claims.csv", "ctcl-phase,14,", "ctcl-phase,99,"), "claims.csv:7:ref: 99 is not a ref in references"),
-    "quote-not-in-source": (_replace_in("claims.csv", "23 patients were enrolled and received rhIL-12", "23 patients were enroled and received rhIL-12"), None),
-    "value-not-in-quote": (_replace_in("claims.csv", "trial_phase,II,2,phase,,,,,,,In a phase II study", "trial_phase,III,3,phase,,,,,,,In a phase II study"), "claims.csv:7:value_as_printed: claim ctcl-phase: 'III' does not occur in its quote"),
-    "value-not-parsed-value": (_replace_in("claims.csv", ",43,43,%", ",43,44,%"), "claims.csv:12:value: claim ctcl-pr-rate: value 44 differs"),
-    "unknown-enum": (_replace_in("claims.csv", ",single-agent,clinical,", ",single agent,clinical,"), "claims.csv:7:topic: 'single agent' is not one of"),
-    "latin-1-bytes": (lambda d: (d / "claims.csv").write_bytes((d / "claims.csv").read_bytes().replace("×".encode(), b"\xd7", 1)), "not valid UTF-8 (byte 0xD7"),
-    "unterminated-quote": (_append_row("claims.csv", 'broken,14,"[14],Duvic 2006'), "malformed CSV: unterminated quoted field"),
+    "missing-column": (
+        _header_edit("claims.csv", lambda h: h.replace(",note", "")),
+        "claims.csv:1:note: column is missing",
+    ),
+    "renamed-column": (
+        _header_edit("claims.csv", lambda h: h.replace("quote", "quotation")),
+        "claims.csv:1:quote: column is missing",
+    ),
+    "extra-column": (
+        _header_edit("references.csv", lambda h: h + ",extra"),
+        "references.csv:1:extra: column is not in the schema",
+    ),
+    "non-numeric-count": (
+        _replace_in("claims.csv", ",10,23,ctcl-completed", ",ten,23,ctcl-completed"),
+        "claims.csv:9:numerator: 'ten' is not a whole number",
+    ),
+    "negative-count": (
+        _replace_in("claims.csv", ",10,23,ctcl-completed", ",-10,23,ctcl-completed"),
+        "claims.csv:9:numerator: -10 is below the minimum 0",
+    ),
+    "numerator-above-denominator": (
+        _replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,9,ctcl-completed,ctcl-enrolled"),
+        "claims.csv:9:numerator: claim ctcl-completed: numerator 10 exceeds denominator 9",
+    ),
+    "duplicate-claim-id": (
+        _replace_in("claims.csv", "ctcl-study-duration,", "ctcl-completed,"),
+        "claims.csv:10:claim_id: duplicate value 'ctcl-completed' (first at row 9)",
+    ),
+    "unknown-reference": (
+        _replace_in("claims.csv", "ctcl-phase,14,", "ctcl-phase,99,"),
+        "claims.csv:7:ref: 99 is not a ref in references",
+    ),
+    "quote-not-in-source": (
+        _replace_in(
+            "claims.csv",
+            "23 patients were enrolled and received rhIL-12",
+            "23 patients were enroled and received rhIL-12",
+        ),
+        None,
+    ),
+    "value-not-in-quote": (
+        _replace_in(
+            "claims.csv",
+            "trial_phase,II,2,phase,,,,,,,In a phase II study",
+            "trial_phase,III,3,phase,,,,,,,In a phase II study",
+        ),
+        "claims.csv:7:value_as_printed: claim ctcl-phase: 'III' does not occur in its quote",
+    ),
+    "value-not-parsed-value": (
+        _replace_in("claims.csv", ",43,43,%", ",43,44,%"),
+        "claims.csv:12:value: claim ctcl-pr-rate: value 44 differs",
+    ),
+    "unknown-enum": (
+        _replace_in("claims.csv", ",single-agent,clinical,", ",single agent,clinical,"),
+        "claims.csv:7:topic: 'single agent' is not one of",
+    ),
+    "latin-1-bytes": (
+        lambda d: (d / "claims.csv").write_bytes((d / "claims.csv").read_bytes().replace("×".encode(), b"\xd7", 1)),
+        "not valid UTF-8 (byte 0xD7",
+    ),
+    "unterminated-quote": (
+        _append_row("claims.csv", 'broken,14,"[14],Duvic 2006'),
+        "malformed CSV: unterminated quoted field",
+    ),
     "ten-megabyte-field": (_append_row("claims.csv", "huge," + "x" * 10_000_000), "claims.csv:0:-: file is"),
-    "large-field-under-file-limit": (_append_row("claims.csv", "huge," + "x" * 200_000), "a field is longer than 100,000 characters"),
+    "large-field-under-file-limit": (
+        _append_row("claims.csv", "huge," + "x" * 200_000),
+        "a field is longer than 100,000 characters",
+    ),
     "binary-garbage": (_write("claims.csv", bytes(range(256)) * 4), "binary content (NUL byte)"),
     "short-row": (_append_row("claims.csv", "short-row,14"), "row has 2 cells; the header has"),
-    "missing-required": (_replace_in("claims.csv", ",Duvic 2006,single-agent", ",,single-agent"), "claims.csv:7:study: required value is missing"),
-    "unexplained-finding": (_replace_in("findings.csv", "rituximab-response-rate,percent-vs-counts", "rituximab-pr-rate,percent-vs-counts"), "claim rituximab-response-rate: unexplained percent-vs-counts"),
-    "stale-explanation": (_append_row("findings.csv", 'ctcl-enrolled,grim,,"An explanation of something that no rule finds any more."'), "explains a finding the rules no longer produce"),
-    "count-source-unknown": (_replace_in("claims.csv", ",ctcl-completed,ctcl-enrolled", ",ctcl-completed,nowhere"), "unknown claim_id nowhere"),
-    "count-without-source": (_replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,23,,ctcl-enrolled"), "numerator 10 names no claim that states it"),
+    "missing-required": (
+        _replace_in("claims.csv", ",Duvic 2006,single-agent", ",,single-agent"),
+        "claims.csv:7:study: required value is missing",
+    ),
+    "unexplained-finding": (
+        _replace_in("findings.csv", "rituximab-response-rate,percent-vs-counts", "rituximab-pr-rate,percent-vs-counts"),
+        "claim rituximab-response-rate: unexplained percent-vs-counts",
+    ),
+    "stale-explanation": (
+        _append_row("findings.csv", 'ctcl-enrolled,grim,,"An explanation of something that no rule finds any more."'),
+        "explains a finding the rules no longer produce",
+    ),
+    "count-source-unknown": (
+        _replace_in("claims.csv", ",ctcl-completed,ctcl-enrolled", ",ctcl-completed,nowhere"),
+        "unknown claim_id nowhere",
+    ),
+    "count-without-source": (
+        _replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,23,,ctcl-enrolled"),
+        "numerator 10 names no claim that states it",
+    ),
 }
 EXPECTED = {name: message for name, (_, message) in BAD_INPUTS.items() if message}
 
@@ -113,8 +185,12 @@ def test_header_only_findings_reports_every_unexplained_finding(data_copy, capsy
 
 def test_bad_input_from_the_command_line_has_no_traceback(data_copy):
     BAD_INPUTS["binary-garbage"][0](data_copy)
-    result = subprocess.run([sys.executable, "-m", "il12_evidence", "validate", "--data", str(data_copy)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "il12_evidence", "validate", "--data", str(data_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert PROBLEM_LINE.match(result.stdout.splitlines()[0])
@@ -127,5 +203,7 @@ def test_utf8_bom_and_crlf_are_accepted(data_copy, capsys):
 
 
 def test_html_in_a_text_field_is_accepted_as_data(data_copy, capsys):
-    _replace_in("claims.csv", "Median time to the start of response.", "<script>alert(1)</script> & <b>bold</b>")(data_copy)
+    _replace_in("claims.csv", "Median time to the start of response.", "<script>alert(1)</script> & <b>bold</b>")(
+        data_copy
+    )
     assert main(["validate", "--data", str(data_copy)]) == 0, capsys.readouterr().out

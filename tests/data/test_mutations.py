@@ -11,8 +11,19 @@ from il12_evidence.data import read
 from il12_evidence.paths import DATA_DIR
 
 NUMERIC_COLUMNS = ("value_as_printed", "value", "numerator", "denominator")
-WORD_SWAPS = {"Six": "Seven", "Five": "Four", "Three": "Two", "twice": "once", "once": "twice", "single": "double",
-              "I": "III", "II": "III", "IB": "IA", "IIB": "IIA", "IIIB": "IIIA"}
+WORD_SWAPS = {
+    "Six": "Seven",
+    "Five": "Four",
+    "Three": "Two",
+    "twice": "once",
+    "once": "twice",
+    "single": "double",
+    "I": "III",
+    "II": "III",
+    "IB": "IA",
+    "IIB": "IIA",
+    "IIIB": "IIIA",
+}
 
 
 def _perturb(text: str) -> str:

@@ -46,8 +46,12 @@ def test_shipped_source_text_is_the_review(dataset):
 
 
 def test_frictionless_validates_the_data_package():
-    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(DATA_DIR / "datapackage.json")],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(DATA_DIR / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout[-2000:]
 
 

@@ -12,10 +12,14 @@ def _by_claim(findings):
 
 
 def test_percent_vs_counts_flags_69_percent_of_29_in_43():
-    found = _by_claim(checks.check_percent_vs_counts(dataset(
-        claim("wrong", value_as_printed="69", numerator=29, denominator=43),
-        claim("right", value_as_printed="67", numerator=29, denominator=43),
-    )))
+    found = _by_claim(
+        checks.check_percent_vs_counts(
+            dataset(
+                claim("wrong", value_as_printed="69", numerator=29, denominator=43),
+                claim("right", value_as_printed="67", numerator=29, denominator=43),
+            )
+        )
+    )
     assert found["wrong"].status == "inconsistent" and found["wrong"].is_problem
     assert "29 of 42 would" in found["wrong"].explanation
     assert found["right"].status == "consistent" and not found["right"].is_problem
@@ -28,15 +32,24 @@ def test_percent_vs_counts_marks_truncation():
 
 
 def test_percent_vs_counts_ignores_non_percentages():
-    assert checks.check_percent_vs_counts(dataset(claim("n", unit="patients", value_as_printed="7", numerator=7, denominator=9))) == []
+    assert (
+        checks.check_percent_vs_counts(
+            dataset(claim("n", unit="patients", value_as_printed="7", numerator=7, denominator=9))
+        )
+        == []
+    )
 
 
 def test_grim_flags_unreachable_percentage():
-    found = _by_claim(checks.check_grim(dataset(
-        claim("impossible", value_as_printed="1", denominator=43),
-        claim("possible", value_as_printed="30", denominator=23),
-        claim("unknown", value_as_printed="75"),
-    )))
+    found = _by_claim(
+        checks.check_grim(
+            dataset(
+                claim("impossible", value_as_printed="1", denominator=43),
+                claim("possible", value_as_printed="30", denominator=23),
+                claim("unknown", value_as_printed="75"),
+            )
+        )
+    )
     assert found["impossible"].status == "inconsistent"
     assert found["possible"].status == "consistent"
     assert found["unknown"].severity == checks.INFO and "3 of 4" in found["unknown"].explanation
@@ -52,7 +65,10 @@ def test_parts_vs_whole_flags_shortfall_and_passes_complete_partition():
     assert "about 1.2 of 23 subjects unaccounted" in findings[0].explanation
     complete = dataset(
         claim("whole", unit="patients", quantity="patients_enrolled", value_as_printed="5"),
-        *[claim(f"part-{i}", unit="patients", value_as_printed=p, part_of="whole", partition="stage") for i, p in enumerate("311")],
+        *[
+            claim(f"part-{i}", unit="patients", value_as_printed=p, part_of="whole", partition="stage")
+            for i, p in enumerate("311")
+        ],
     )
     assert {f.status for f in checks.check_parts_vs_whole(complete)} == {"consistent"}
 
@@ -76,14 +92,19 @@ def test_parts_vs_whole_tolerates_rounding_of_percentages():
 
 
 def test_contradiction_flags_two_values_for_one_quantity():
-    found = checks.check_contradictions(dataset(
-        claim("a", unit="patients", quantity="patients_enrolled", value_as_printed="23"),
-        claim("b", unit="patients", quantity="patients_enrolled", value_as_printed="24"),
-    ))
+    found = checks.check_contradictions(
+        dataset(
+            claim("a", unit="patients", quantity="patients_enrolled", value_as_printed="23"),
+            claim("b", unit="patients", quantity="patients_enrolled", value_as_printed="24"),
+        )
+    )
     assert {f.status for f in found} == {"contradiction"}
-    same = checks.check_contradictions(dataset(
-        claim("a", unit="patients", value_as_printed="5"), claim("b", unit="patients", value_as_printed="5"),
-    ))
+    same = checks.check_contradictions(
+        dataset(
+            claim("a", unit="patients", value_as_printed="5"),
+            claim("b", unit="patients", value_as_printed="5"),
+        )
+    )
     assert {f.status for f in same} == {"consistent"}
 
 
@@ -102,8 +123,9 @@ def test_reconcile_reports_unexplained_and_stale_findings():
     data = dataset(claim("wrong", value_as_printed="69", numerator=29, denominator=43))
     unexplained = checks.reconcile_findings(data)
     assert len(unexplained) == 1 and "claim wrong: unexplained percent-vs-counts" in unexplained[0].message
-    data.tables["findings"].append({"__row__": 2, "claim_id": "wrong", "rule": "percent-vs-counts", "fragment": None,
-                                    "explanation": "explained"})
+    data.tables["findings"].append(
+        {"__row__": 2, "claim_id": "wrong", "rule": "percent-vs-counts", "fragment": None, "explanation": "explained"}
+    )
     assert checks.reconcile_findings(data) == []
     data.tables["claims"][0]["value_as_printed"], data.tables["claims"][0]["value"] = "67", Decimal(67)
     stale = checks.reconcile_findings(data)

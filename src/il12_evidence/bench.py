@@ -1,0 +1,100 @@
+"""Measure the budgets (`make bench`): test suite, strict build, serve rebuild, fresh clone to site.
+
+Prints one line per measurement. Timings are wall-clock on this machine; run it on an idle
+machine. `--quick` skips the fresh-clone measurement, which downloads every dependency.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .paths import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env or ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def serve_rebuild_seconds(project: Path, port: int = 8799) -> tuple[float, float | None]:
+    """Edit a Markdown page under a running `mkdocs serve` (in a copy): seconds from the edit to
+    the browser reload (file watching included), and the build time MkDocs reports."""
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for line in server.stderr:
+            if "Serving on" in line:
+                break
+        page = project / "docs" / "methods.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nEdited by the benchmark.\n", encoding="utf-8")
+        edited, built = time.perf_counter(), None
+        for line in server.stderr:
+            if match := re.search(r"Documentation built in ([\d.]+) seconds", line):
+                built = float(match.group(1))
+            if "Reloading browsers" in line:
+                return time.perf_counter() - edited, built
+        raise RuntimeError("mkdocs serve stopped before rebuilding")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def page_weights(site: Path) -> list[tuple[str, int]]:
+    return sorted((str(page.relative_to(site)), page.stat().st_size) for page in site.rglob("index.html"))
+
+
+def main(arguments: list[str]) -> int:
+    quick = "--quick" in arguments
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        site = scratch / "site"
+        timed([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)])  # warm the notebook cache
+        build = min(timed([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)]) for _ in range(3))
+        print(f"mkdocs build --strict (warm, best of 3): {build:.2f} s  [budget 5 s]")
+        tests = timed([sys.executable, "-m", "pytest", "-q"])
+        print(f"full test suite (pytest, dependencies installed): {tests:.1f} s  [budget 60 s]")
+        copy = scratch / "project"
+        shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git"))
+        shutil.copytree(ROOT / ".cache", copy / ".cache", dirs_exist_ok=True) if (ROOT / ".cache").exists() else None
+        wall, built = serve_rebuild_seconds(copy)
+        print(
+            f"mkdocs serve rebuild after editing a Markdown page: build {built:.2f} s, edit to reload {wall:.2f} s  [budget 1 s]"
+        )
+        weights = page_weights(site)
+        markdown_page = dict(weights)["methods/index.html"]
+        heaviest = max(weights, key=lambda item: item[1])
+        print(
+            f"page weight: plain Markdown page {markdown_page / 1024:.0f} KB; heaviest {heaviest[0]} {heaviest[1] / 1024:.0f} KB "
+            f"({heaviest[1] / markdown_page:.1f}×)"
+        )
+        index = site / "search" / "search_index.json"
+        print(f"search index: {index.stat().st_size / 1024:.0f} KB")
+        if not quick:
+            clone = scratch / "clone"
+            subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+            env = {**ENV, "UV_CACHE_DIR": str(scratch / "uv-cache"), "PIP_NO_CACHE_DIR": "1"}  # nothing cached
+            setup = timed(["make", "setup"], cwd=clone, env=env)
+            first_build = timed([str(clone / ".venv" / "bin" / "mkdocs"), "build", "--strict"], cwd=clone, env=env)
+            print(
+                f"fresh clone to served site (empty caches: setup {setup:.1f} s + first build {first_build:.1f} s): "
+                f"{setup + first_build:.1f} s  [budget 90 s]"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

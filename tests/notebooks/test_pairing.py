@@ -1,0 +1,53 @@
+"""The committed .ipynb files are the executed twins of their py:percent sources."""
+
+import json
+import re
+
+import jupytext
+import pytest
+
+from il12_evidence.paths import NOTEBOOKS_DIR
+
+SOURCES = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
+# A number in prose: digits not glued to a name such as IL-12, PD-1, HER2 or EL4.
+PROSE_NUMBER = re.compile(r"(?<![A-Za-z0-9.-])(?<![A-Za-z]-)\d+(?:[.,]\d+)?(?![A-Za-z0-9])")
+
+
+def _cells(notebook):
+    return [
+        (cell["cell_type"], "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"])
+        for cell in notebook["cells"]
+    ]
+
+
+def test_there_are_notebooks():
+    assert len(SOURCES) >= 8
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[path.stem for path in SOURCES])
+def test_ipynb_cells_match_their_py_source(source):
+    paired = source.with_suffix(".ipynb")
+    assert paired.exists(), f"{paired.name} is missing: run `make notebooks`"
+    expected = _cells(jupytext.read(source))
+    committed = _cells(json.loads(paired.read_text(encoding="utf-8")))
+    assert committed == expected, f"{paired.name} is out of date with {source.name}: run `make notebooks`"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[path.stem for path in SOURCES])
+def test_committed_notebook_is_executed_without_errors(source):
+    notebook = json.loads(source.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert all(cell["execution_count"] for cell in code), "not executed: run `make notebooks`"
+    assert not [o for cell in code for o in cell["outputs"] if o["output_type"] == "error"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[path.stem for path in SOURCES])
+def test_markdown_cells_type_no_numbers(source):
+    prose = [text for kind, text in _cells(jupytext.read(source)) if kind == "markdown"]
+    typed = [match.group() for text in prose for match in PROSE_NUMBER.finditer(text)]
+    assert typed == [], f"numbers typed into markdown of {source.name}; emit them from data: {typed}"
+
+
+def test_prose_number_pattern_catches_numbers_but_not_names():
+    assert PROSE_NUMBER.findall("In 43 patients, 91.4% survived") == ["43", "91.4"]
+    assert PROSE_NUMBER.findall("IL-12, PD-1, HER2, EL4, IFN-γ, G-CSF") == []
