@@ -1,0 +1,66 @@
+"""The site builds strictly, with every page, no warnings, no outside requests and data escaped."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from il12_evidence.paths import ROOT
+
+# A resource the browser would fetch on its own (not a link a reader may follow).
+EXTERNAL_RESOURCE = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["'](?:https?:)?//[^"']+""", re.I)
+EXPECTED_PAGES = ["index.html", "data/index.html", "methods/index.html", "references/index.html",
+                  *[f"notebooks/{path.stem}/index.html" for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert warnings == []
+    return target
+
+
+def test_every_page_is_built(site):
+    missing = [page for page in EXPECTED_PAGES if not (site / page).exists()]
+    assert missing == []
+
+
+def test_data_files_are_published(site):
+    for name in ("claims.csv", "references.csv", "findings.csv", "datapackage.json", "source/review.txt"):
+        assert (site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes()
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = {}
+    for page in site.rglob("*.html"):
+        links = EXTERNAL_RESOURCE.findall(page.read_text(encoding="utf-8"))
+        if links:
+            offenders[str(page.relative_to(site))] = links[:3]
+    assert offenders == {}
+
+
+def test_notebook_pages_show_no_code_and_no_tracebacks(site):
+    for page in (site / "notebooks").rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "Traceback" not in html and "ename" not in html
+        assert "Evidence.load()" not in html, f"{page}: code cells leak into the page"
+
+
+def test_generated_blocks_are_filled(site):
+    for page in site.rglob("*.html"):
+        assert "{{ evidence." not in page.read_text(encoding="utf-8"), page
+
+
+def test_figures_have_real_alt_text(site):
+    for page in (site / "notebooks").rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "No description has been provided" not in html
+        for label in re.findall(r'<svg role="img" aria-label="([^"]*)"', html):
+            assert len(label) > 40 and re.search(r"\d", label), label
