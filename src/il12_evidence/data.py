@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import schema
+from .coverage import uncovered_numbers
 from .paths import DATA_DIR, PACKAGE_FILE
 from .problems import DataError, Problem, display_path
 from .values import occurs_as_token, parse_printed
@@ -95,6 +96,7 @@ def read(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
 
     dataset = Dataset(data_dir, package, tables, source_text)
     _check_provenance(dataset, problems)
+    _check_completeness(dataset, problems)
     return dataset, sorted(problems)
 
 
@@ -250,6 +252,29 @@ def _check_provenance(dataset: Dataset, problems: list[Problem]) -> None:
                     f"reference {row['ref']}: entry not found verbatim in the source text",
                 )
             )
+
+
+def _check_completeness(dataset: Dataset, problems: list[Problem]) -> None:
+    """Every number printed in the source's body is stated by a claim (see coverage)."""
+    source = _resource(dataset.package, "source-text")
+    if "x-body-start" not in source:
+        return
+    path = display_path(dataset.path("source-text"))
+    try:
+        missing = uncovered_numbers(
+            dataset.source_text,
+            dataset.claims,
+            source["x-body-start"],
+            source.get("x-body-end", ""),
+            [item["fragment"] for item in source.get("x-not-numbers", [])],
+        )
+    except ValueError:
+        problems.append(Problem(path, 0, "-", "x-body-start or x-body-end of datapackage.json is not in the text"))
+        return
+    for number in missing:
+        problems.append(
+            Problem(path, number.line, "-", f"number {number.token!r} is stated by no claim: …{number.context}…")
+        )
 
 
 def _check_count_source(row: dict, count: str, source: str, by_id: dict, report) -> None:

@@ -39,6 +39,15 @@ def _header_edit(name, transform):
     return edit
 
 
+def _delete_row(name, prefix):
+    def edit(data):
+        path = data / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not line.startswith(prefix)), encoding="utf-8")
+
+    return edit
+
+
 def _remove(name):
     return lambda data: (data / name).unlink()
 
@@ -145,6 +154,10 @@ BAD_INPUTS = {
     "count-source-unknown": (
         _replace_in("claims.csv", ",ctcl-completed,ctcl-enrolled", ",ctcl-completed,nowhere"),
         "unknown claim_id nowhere",
+    ),
+    "claim-row-deleted": (
+        _delete_row("claims.csv", "ctcl-latest-response,"),
+        "review.txt:58:-: number '19' is stated by no claim",
     ),
     "count-without-source": (
         _replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,23,,ctcl-enrolled"),

@@ -11,16 +11,28 @@ import pytest
 from il12_evidence.paths import ROOT
 
 # A resource the browser would fetch on its own (not a link a reader may follow).
-EXTERNAL_RESOURCE = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["'](?:https?:)?//[^"']+""", re.I)
-EXPECTED_PAGES = ["index.html", "data/index.html", "methods/index.html", "references/index.html",
-                  *[f"notebooks/{path.stem}/index.html" for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]]
+EXTERNAL_RESOURCE = re.compile(
+    r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["'](?:https?:)?//[^"']+""", re.I
+)
+EXPECTED_PAGES = [
+    "index.html",
+    "data/index.html",
+    "methods/index.html",
+    "references/index.html",
+    *[f"notebooks/{path.stem}/index.html" for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))],
+]
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert warnings == []

@@ -1,0 +1,54 @@
+"""Completeness: every number printed in the source's body must be stated by some claim.
+
+A number is a run of digits (with decimals or an ordinal suffix) that is not part of a name
+such as IL-12, a citation bracket or a LaTeX exponent; a number word; or a roman numeral
+after "phase" or "stage". It is covered when a claim's quote spans it and the claim's
+value_as_printed is that very token.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .values import NUMBER_WORDS
+
+_DIGITS = r"(?<![\w.^])(?<![A-Za-z]-)\d+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w^]|\.\d)"
+_WORDS = r"\b(?:" + "|".join(sorted((w for w in NUMBER_WORDS if w != "no"), key=len, reverse=True)) + r")\b(?!-)"
+_NUMERALS = r"(?<=\b[Pp]hase )[IVX]+(?=\b)|(?<=\bphase [IVX] or )[IVX]+\b|(?<=\bstage )[IVX]+[A-C]?\b"
+NUMBER = re.compile(f"{_DIGITS}|{_WORDS}|{_NUMERALS}", re.IGNORECASE)
+# Spans whose digits are not the review's numbers: citation brackets and web addresses.
+NOT_NUMBERS = re.compile(r"\[\d+(?:\s*[–,-]\s*\d+)*\]|<https?://[^>\s]+>")
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    line: int
+    token: str
+    context: str
+
+
+def uncovered_numbers(
+    text: str, claims: list[dict], body_start: str, body_end: str, excluded_fragments: list[str] = ()
+) -> list[Uncovered]:
+    """Numbers in the body that no claim states; excluded_fragments are names, not quantities."""
+    start = text.index(body_start)
+    end = text.index(body_end, start)
+    covered = set()
+    for claim in claims:
+        quote, printed = claim["quote"], claim["value_as_printed"]
+        for match in re.finditer(re.escape(quote), text):
+            for inner in NUMBER.finditer(quote):
+                if inner.group() == printed:
+                    covered.add(match.start() + inner.start())
+    skipped = {offset for match in NOT_NUMBERS.finditer(text) for offset in range(match.start(), match.end())}
+    for fragment in excluded_fragments:
+        for match in re.finditer(re.escape(fragment), text):
+            skipped.update(range(match.start(), match.end()))
+    missing = []
+    for match in NUMBER.finditer(text, start, end):
+        if match.start() in covered or match.start() in skipped:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        missing.append(
+            Uncovered(line, match.group(), text[max(match.start() - 40, 0) : match.end() + 40].replace("\n", " "))
+        )
+    return missing
