@@ -17,9 +17,9 @@ ev = Evidence.load()
 # %%
 ev.say(
     "Mice received a {chen-injections:bare} intravenous injection of IL-12 at {chen-schedule-48h-before:bare}, "
-    "{chen-schedule-36h-before:bare}, {chen-schedule-24h-before:bare} or {chen-schedule-12h-before} before, or at "
+    "{chen-schedule-36h-before:bare}, {chen-schedule-24h-before:bare} or {chen-schedule-12h-before}, or at "
     "{chen-schedule-1h-after:bare}, {chen-schedule-12h-after:bare}, {chen-schedule-24h-after:bare} or "
-    "{chen-schedule-36h-after} after irradiation. Long-term survival (beyond {chen-long-term-definition}) was "
+    "{chen-schedule-36h-after}. Long-term survival (beyond {chen-long-term-definition:bare} year) was "
     "{chen-survival-24h-before} when IL-12 came {chen-survival-24h-before-time} and {chen-survival-1h-after} when it came "
     "{chen-survival-1h-after-time}; every control mouse died within {chen-control-death-time}. The marrow of treated mice "
     "looked normal again on day {chen-marrow-recovery-day:bare} after irradiation."
