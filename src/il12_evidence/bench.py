@@ -67,6 +67,31 @@ def main(arguments: list[str]) -> int:
         print(f"mkdocs build --strict (warm, best of 3): {build:.2f} s  [budget 5 s]")
         tests = timed([sys.executable, "-m", "pytest", "-q"])
         print(f"full test suite (pytest, dependencies installed): {tests:.1f} s  [budget 60 s]")
+        mutations = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-o",
+                "addopts=",
+                "-p",
+                "no:cacheprovider",
+                "tests/data/test_mutations.py",
+                "-k",
+                "mutating",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        ).stdout
+        killed = int(re.search(r"(\d+) passed", mutations).group(1)) if "passed" in mutations else 0
+        failed = int(re.search(r"(\d+) failed", mutations).group(1)) if "failed" in mutations else 0
+        print(
+            f"mutation kill rate (each numeric cell of claims.csv perturbed): {killed} of {killed + failed} "
+            f"({killed / max(killed + failed, 1):.0%})"
+        )
         copy = scratch / "project"
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git"))
         shutil.copytree(ROOT / ".cache", copy / ".cache", dirs_exist_ok=True) if (ROOT / ".cache").exists() else None

@@ -4,6 +4,7 @@ A finding whose severity is "warning" or "error" is a problem: it must be explai
 findings.csv, and an explanation whose finding no longer appears is a problem too.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ class Finding:
     severity: str
     explanation: str
     fragment: str
-    conventions: str = ""  # rounding conventions under which the printed value is reproduced
+    conventions: str = ""  # rounding conventions that reproduce the value; for a textual erratum, the term
 
     @property
     def is_problem(self) -> bool:
@@ -225,11 +226,38 @@ def check_contradictions(dataset) -> list[Finding]:
     return findings
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], verbatim (a substring of text)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left + 1 : right].strip()
+
+
+def check_textual_errata(dataset) -> list[Finding]:
+    """Every occurrence of a suspect term (suspect_terms.csv) in the body, with its sentence."""
+    source = next((r for r in dataset.package["resources"] if r["name"] == "source-text"), {})
+    text = dataset.source_text
+    start = text.index(source["x-body-start"]) if source.get("x-body-start") else 0
+    end = text.index(source["x-body-end"], start) if source.get("x-body-end") else len(text)
+    findings = []
+    for term in dataset.tables.get("suspect-terms", []):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(term['term'])}(?![\w])")
+        for match in pattern.finditer(text, start, end):
+            sentence = _sentence_around(text, match.start(), match.end())
+            explanation = f"“{term['term']}” where “{term['expected']}” is expected: {term['reason']}"
+            findings.append(
+                Finding("", "textual-erratum", "suspect-term", WARNING, explanation, sentence, term["term"])
+            )
+    return findings
+
+
 RULES: dict[str, Callable] = {
     "percent-vs-counts": check_percent_vs_counts,
     "grim": check_grim,
     "parts-vs-whole": check_parts_vs_whole,
     "contradiction": check_contradictions,
+    "textual-erratum": check_textual_errata,
 }
 
 

@@ -179,11 +179,35 @@ class Evidence:
             for (rule, status, severity), count in sorted(counts.items())
         ]
 
-    def explanation(self, claim_id: str, rule: str) -> str:
+    def explanation(self, claim_id: str, rule: str, fragment: str = "") -> str:
+        key = checks.finding_key(claim_id, rule, fragment)
         for row in self.dataset.findings:
-            if row["claim_id"] == claim_id and row["rule"] == rule:
+            if checks.finding_key(row["claim_id"], row["rule"], row["fragment"]) == key:
                 return row["explanation"]
         return ""
+
+    def errata_table(self, caption: str) -> HTML:
+        """Textual errata: each sentence with the suspect term highlighted, and its explanation."""
+        rows = []
+        for finding in self.findings:
+            if finding.rule != "textual-erratum" or not finding.is_problem:
+                continue
+            term = finding.conventions
+            before, _, after = finding.fragment.partition(term)
+            sentence = render.Safe(f"{render.escape(before)}<mark>{render.escape(term)}</mark>{render.escape(after)}")
+            rows.append(
+                {
+                    "sentence": sentence,
+                    "finding": finding.explanation,
+                    "explanation": self.explanation("", finding.rule, finding.fragment),
+                }
+            )
+        columns = [
+            ("sentence", "Sentence in the review"),
+            ("finding", "What the rule flags"),
+            ("explanation", "What it means"),
+        ]
+        return HTML(render.table(rows, columns, caption))
 
     def html(self, markup) -> HTML:
         return HTML(markup)
@@ -197,9 +221,9 @@ class Evidence:
         """Every problem the rules find, with the rule's calculation and the human explanation."""
         rows = []
         for finding in self.findings:
-            if not finding.is_problem:
+            if not finding.is_problem or not finding.claim_id:
                 continue
-            claim = self.claim(finding.claim_id) if finding.claim_id else None
+            claim = self.claim(finding.claim_id)
             rows.append(
                 {
                     "claim": self.value(finding.claim_id) if claim else "(source text)",

@@ -220,3 +220,16 @@ def test_html_in_a_text_field_is_accepted_as_data(data_copy, capsys):
         data_copy
     )
     assert main(["validate", "--data", str(data_copy)]) == 0, capsys.readouterr().out
+
+
+def test_html_in_a_text_field_is_rendered_inert_on_the_page(data_copy):
+    from il12_evidence.evidence import Evidence
+
+    _replace_in("claims.csv", "partial response,response_rate", "<script>alert(1)</script>,response_rate")(data_copy)
+    evidence = Evidence.load(data_copy)
+    html = (
+        evidence.claims_table("c", topic="single-agent").data
+        + evidence.proportions_table("p", topic="single-agent").data
+    )
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

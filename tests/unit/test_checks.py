@@ -130,3 +130,21 @@ def test_reconcile_reports_unexplained_and_stale_findings():
     data.tables["claims"][0]["value_as_printed"], data.tables["claims"][0]["value"] = "67", Decimal(67)
     stale = checks.reconcile_findings(data)
     assert len(stale) == 1 and "no longer produce" in stale[0].message
+
+
+def test_textual_errata_flags_every_suspect_term_but_not_longer_names():
+    text = "Body. IL-12 and IL-21 differ. Then IL-2 was given. INF- γ rose.\nEnd."
+    data = dataset(source_text=text)
+    data.package["resources"].append({"name": "source-text", "x-body-start": "Body.", "x-body-end": "End."})
+    data.tables["suspect-terms"] = [
+        {"term": "IL-2", "expected": "IL-12", "reason": "r"},
+        {"term": "INF- γ", "expected": "IFN- γ", "reason": "r"},
+    ]
+    found = checks.check_textual_errata(data)
+    assert [(f.conventions, f.fragment) for f in found] == [
+        ("IL-2", "Then IL-2 was given."),
+        ("INF- γ", "INF- γ rose."),
+    ]
+    assert all(f.is_problem and f.fragment in text for f in found)
+    data.tables["suspect-terms"] = [{"term": "IL-7", "expected": "IL-12", "reason": "r"}]
+    assert checks.check_textual_errata(data) == []
