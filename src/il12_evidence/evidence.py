@@ -157,21 +157,6 @@ class Evidence:
             + render.status_legend()
         )
 
-    def findings_rows(self, problems_only: bool = True) -> list[dict]:
-        return [
-            {
-                "claim": finding.claim_id or "(source text)",
-                "rule": finding.rule,
-                "status": finding.status,
-                "severity": finding.severity,
-                "explanation": finding.explanation,
-                "fragment": finding.fragment,
-                "conventions": finding.conventions or "—",
-            }
-            for finding in self.findings
-            if finding.is_problem or not problems_only
-        ]
-
     def finding_counts(self) -> list[dict]:
         counts = Counter((finding.rule, finding.status, finding.severity) for finding in self.findings)
         return [
@@ -208,9 +193,6 @@ class Evidence:
             ("explanation", "What it means"),
         ]
         return HTML(render.table(rows, columns, caption))
-
-    def html(self, markup) -> HTML:
-        return HTML(markup)
 
     def table(
         self, rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()
