@@ -57,10 +57,10 @@ def _nearby_explanations(successes: int, trials: int, printed: str) -> str:
     return "; ".join(alternatives)
 
 
-def check_percent_vs_counts(dataset) -> list[Finding]:
-    """A stated percentage agrees with its stated counts under some rounding convention."""
+def _percent_findings(rows: list[dict], rule: str) -> list[Finding]:
+    """Percent-vs-counts on rows shaped like claims (claim_id, unit, value_as_printed, counts, quote)."""
     findings = []
-    for claim in dataset.claims:
+    for claim in rows:
         successes, trials = claim["numerator"], claim["denominator"]
         if not _is_percentage(claim) or successes is None or trials is None:
             continue
@@ -80,17 +80,31 @@ def check_percent_vs_counts(dataset) -> list[Finding]:
             nearby = _nearby_explanations(successes, trials, printed)
             explanation = f"{head}; no rounding convention gives {printed}%." + (f" {nearby}." if nearby else "")
         findings.append(
-            Finding(
-                claim["claim_id"],
-                "percent-vs-counts",
-                status,
-                severity,
-                explanation,
-                claim["quote"],
-                ", ".join(conventions),
-            )
+            Finding(claim["claim_id"], rule, status, severity, explanation, claim["quote"], ", ".join(conventions))
         )
     return findings
+
+
+def check_percent_vs_counts(dataset) -> list[Finding]:
+    """A stated percentage agrees with its stated counts under some rounding convention."""
+    return _percent_findings(dataset.claims, "percent-vs-counts")
+
+
+def check_primary_percent_vs_counts(dataset) -> list[Finding]:
+    """The same arithmetic on the primary abstracts' own percentages and counts."""
+    rows = [
+        {
+            "claim_id": row["claim_id"],
+            "unit": row["primary_unit"],
+            "value_as_printed": row["primary_value"],
+            "numerator": row["primary_numerator"],
+            "denominator": row["primary_denominator"],
+            "quote": row["primary_statement"],
+        }
+        for row in dataset.tables.get("primary-sources", [])
+        if row["primary_value"]
+    ]
+    return _percent_findings(rows, "primary-percent-vs-counts")
 
 
 def check_grim(dataset) -> list[Finding]:
@@ -258,6 +272,7 @@ RULES: dict[str, Callable] = {
     "parts-vs-whole": check_parts_vs_whole,
     "contradiction": check_contradictions,
     "textual-erratum": check_textual_errata,
+    "primary-percent-vs-counts": check_primary_percent_vs_counts,
 }
 
 

@@ -97,6 +97,7 @@ def read(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
     dataset = Dataset(data_dir, package, tables, source_text)
     _check_provenance(dataset, problems)
     _check_completeness(dataset, problems)
+    _check_primary_sources(dataset, problems)
     return dataset, sorted(problems)
 
 
@@ -250,6 +251,55 @@ def _check_provenance(dataset: Dataset, problems: list[Problem]) -> None:
                     row["__row__"],
                     "entry",
                     f"reference {row['ref']}: entry not found verbatim in the source text",
+                )
+            )
+
+
+def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
+    """Each concordance row states its figure, checks the claim of its reference, and counts that fit."""
+    rows = dataset.tables.get("primary-sources")
+    if rows is None:
+        return
+    shown = display_path(dataset.path("primary-sources"))
+    by_id = dataset.claims_by_id
+    for row in rows:
+        claim = by_id.get(row["claim_id"])
+        if claim is not None and claim["ref"] != row["ref"]:
+            problems.append(
+                Problem(
+                    shown,
+                    row["__row__"],
+                    "ref",
+                    f"claim {row['claim_id']} cites reference {claim['ref']}, not {row['ref']}",
+                )
+            )
+        value, statement = row["primary_value"], row["primary_statement"] or ""
+        if value and not occurs_as_token(value, statement):
+            problems.append(
+                Problem(
+                    shown,
+                    row["__row__"],
+                    "primary_value",
+                    f"claim {row['claim_id']}: {value!r} does not occur in primary_statement",
+                )
+            )
+        numerator, denominator = row["primary_numerator"], row["primary_denominator"]
+        if numerator is not None and denominator is not None and numerator > denominator:
+            problems.append(
+                Problem(
+                    shown,
+                    row["__row__"],
+                    "primary_numerator",
+                    f"claim {row['claim_id']}: {numerator} exceeds {denominator}",
+                )
+            )
+        if row["verdict"] != "unverified" and not row["source"]:
+            problems.append(
+                Problem(
+                    shown,
+                    row["__row__"],
+                    "source",
+                    f"claim {row['claim_id']}: verdict {row['verdict']} needs the address that was read",
                 )
             )
 

@@ -38,6 +38,11 @@ class Evidence:
     def references(self) -> dict[int, dict]:
         return {row["ref"]: row for row in self.dataset.references}
 
+    @cached_property
+    def primary(self) -> dict[str, dict]:
+        """Concordance rows (review vs primary abstract) by claim_id."""
+        return {row["claim_id"]: row for row in self.dataset.tables.get("primary-sources", [])}
+
     def claim(self, claim_id: str) -> dict:
         return self.dataset.claim(claim_id)
 
@@ -55,7 +60,9 @@ class Evidence:
     # --- narrative -------------------------------------------------------------------------
     def value(self, claim_id: str, with_unit: bool = True) -> render.Safe:
         claim = self.claim(claim_id)
-        return render.claim_value(claim, self.status(claim_id), self.reference_label(claim), with_unit)
+        return render.claim_value(
+            claim, self.status(claim_id), self.reference_label(claim), with_unit, self.primary.get(claim_id)
+        )
 
     def say(self, template: str) -> HTML:
         """A paragraph whose {claim-id} placeholders become the claims' numbers with provenance.
@@ -295,6 +302,73 @@ class Evidence:
         refs = source_citations(self.dataset.source_text, section_start, section_end)
         rows = [{"ref": f"[{ref}]", "entry": self.references[ref]["entry"].replace("*", "")} for ref in refs]
         return HTML(render.table(rows, [("ref", "Ref."), ("entry", "Reference as printed")], caption))
+
+    # --- review against primary sources ---------------------------------------------------------
+    def verdict_counts_table(self, caption: str) -> HTML:
+        counts = Counter(row["verdict"] for row in self.primary.values())
+        rows = [
+            {"verdict": verdict, "claims": counts.get(verdict, 0)}
+            for verdict in ("match", "mismatch", "misattributed", "not-in-abstract", "unverified")
+        ]
+        return HTML(render.table(rows, [("verdict", "Verdict"), ("claims", "Claims")], caption, numeric=("claims",)))
+
+    def concordance_rows(self, verdicts: tuple[str, ...] = (), **where) -> list[dict]:
+        rows = []
+        for claim in self.claims(**where):
+            primary = self.primary.get(claim["claim_id"])
+            if primary is None or (verdicts and primary["verdict"] not in verdicts):
+                continue
+            source = primary["source"]
+            rows.append(
+                {
+                    "__id__": f"p-{claim['claim_id']}",
+                    "review": self.value(claim["claim_id"]),
+                    "quote": claim["quote"],
+                    "primary_study": primary["primary_study"],
+                    "primary": primary["primary_statement"],
+                    "verdict": primary["verdict"],
+                    "note": primary["note"] or "",
+                    "source": render.link(source, source.split("/")[2]) if source else "none reachable",
+                }
+            )
+        return rows
+
+    def concordance_table(self, caption: str, verdicts: tuple[str, ...] = (), **where) -> HTML:
+        columns = [
+            ("review", "Review"),
+            ("quote", "Review's words"),
+            ("primary_study", "Primary study"),
+            ("primary", "Primary abstract (our words)"),
+            ("verdict", "Verdict"),
+            ("note", "What differs"),
+            ("source", "Read at"),
+        ]
+        return HTML(render.table(self.concordance_rows(verdicts, **where), columns, caption))
+
+    def cited_studies(self) -> list[str]:
+        """Studies with concordance rows, in order of first mention."""
+        return list(dict.fromkeys(self.claim(claim_id)["study"] for claim_id in self.primary))
+
+    def primary_findings_table(self, caption: str) -> HTML:
+        rows = [
+            {
+                "claim": self.value(f.claim_id),
+                "primary": f.fragment,
+                "status": f.status,
+                "calculation": f.explanation,
+                "explanation": self.explanation(f.claim_id, f.rule),
+            }
+            for f in self.findings
+            if f.rule == "primary-percent-vs-counts"
+        ]
+        columns = [
+            ("claim", "Review"),
+            ("primary", "Primary abstract"),
+            ("status", "Status"),
+            ("calculation", "What the rule computed"),
+            ("explanation", "What it means"),
+        ]
+        return HTML(render.table(rows, columns, caption))
 
 
 _CITATION = re.compile(r"\[(\d+(?:\s*[–,-]\s*\d+)*)\]")

@@ -8,6 +8,7 @@ from collections import Counter
 from IPython.display import HTML
 
 from . import plotting, render
+from .values import parse_printed
 
 
 def _describe(items: list[str]) -> str:
@@ -100,4 +101,55 @@ def references_by_year(ev, source: str) -> HTML:
         )
         return HTML(
             plotting.figure_html(fig, alt, "References per publication year, from data/references.csv.", [], source)
+        )
+
+
+def review_vs_primary(ev, source: str) -> HTML:
+    """Each number the review states against the primary abstract's figure for the same quantity."""
+    points = []
+    for claim_id, row in ev.primary.items():
+        claim = ev.claim(claim_id)
+        primary = parse_printed(row["primary_value"] or "")
+        if primary is None or row["primary_unit"] != claim["unit"]:
+            continue
+        points.append((claim_id, float(claim["value"]), float(primary), row["verdict"], claim["unit"]))
+    styles = {
+        "match": (plotting.COLOURS["blue"], "o"),
+        "mismatch": (plotting.COLOURS["vermillion"], "X"),
+        "misattributed": (plotting.COLOURS["green"], "s"),
+    }
+    with plotting.figure(width=5.5, height=5.0) as (fig, ax):
+        top = max(max(r, p) for _, r, p, _, _ in points) * 1.08
+        ax.plot([0.8, top], [0.8, top], color=plotting.COLOURS["grey"], linewidth=0.8, linestyle="--", label="equal")
+        for verdict, (colour, marker) in styles.items():
+            chosen = [(r, p) for _, r, p, v, _ in points if v == verdict]
+            if chosen:
+                ax.scatter(
+                    [r for r, _ in chosen],
+                    [p for _, p in chosen],
+                    color=colour,
+                    marker=marker,
+                    s=36,
+                    label=f"{verdict} ({len(chosen)})",
+                    zorder=3,
+                )
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("Value stated in the review (log scale)")
+        ax.set_ylabel("Value in the primary abstract (log scale)")
+        ax.grid(axis="both", visible=True)
+        ax.legend(frameon=False, loc="upper left")
+        off = [f"{cid}: review {r:g} {u}, primary {p:g} {u}" for cid, r, p, v, u in points if r != p]
+        alt = (
+            f"Scatter plot of {len(points)} numbers, review value against primary-abstract value; points on the diagonal agree. "
+            + ("Off the diagonal: " + "; ".join(off) + "." if off else "All points lie on the diagonal.")
+        )
+        return HTML(
+            plotting.figure_html(
+                fig,
+                alt,
+                "Review against primary abstract, for every number the abstract states in the same unit.",
+                [p[0] for p in points],
+                source,
+            )
         )

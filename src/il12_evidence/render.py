@@ -59,14 +59,35 @@ def with_unit(text: str, unit: str) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def claim_value(claim: dict, status: str, reference: str = "", show_unit: bool = True) -> Safe:
+DISAGREEING_VERDICTS = ("mismatch", "misattributed")
+PRIMARY_PAGE = "../09_primary_sources/"
+
+
+def primary_flag(claim_id: str, verdict: str, note: str) -> Safe:
+    """A link from a number to its concordance row, shown where the primary source disagrees."""
+    return Safe(
+        f'<a class="primary-flag" href="{PRIMARY_PAGE}#p-{escape(claim_id)}" title="{escape(f"Primary source: {verdict}. {note}")}">'
+        f'<span aria-hidden="true">≠</span><span class="sr-only">primary source: {escape(verdict)}</span></a>'
+    )
+
+
+def claim_value(
+    claim: dict, status: str, reference: str = "", show_unit: bool = True, primary: dict | None = None
+) -> Safe:
     """A claim's number as printed, carrying its quote, reference and check status."""
     shown = with_unit(claim["value_as_printed"], claim["unit"]) if show_unit else claim["value_as_printed"]
     tip = f"“{claim['quote']}” — {reference or claim['study']} — {status} — claim {claim['claim_id']}"
+    flag = ""
+    if primary and primary["verdict"] in DISAGREEING_VERDICTS:
+        flag = primary_flag(claim["claim_id"], primary["verdict"], primary["note"] or "")
     return Safe(
         f'<span class="claim" tabindex="0" data-claim="{escape(claim["claim_id"])}" title="{escape(tip)}">'
-        f"{escape(shown)}</span>{status_mark(status)}"
+        f"{escape(shown)}</span>{status_mark(status)}{flag}"
     )
+
+
+def link(url: str, text: str) -> Safe:
+    return Safe(f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(text)}</a>')
 
 
 def table(rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()) -> Safe:
@@ -78,7 +99,8 @@ def table(rows: list[dict], columns: list[tuple[str, str]], caption: str, numeri
             f'<td class="num">{escape(row.get(key))}</td>' if key in numeric else f"<td>{escape(row.get(key))}</td>"
             for key, _ in columns
         )
-        body.append(f"<tr>{cells}</tr>")
+        row_id = f' id="{escape(row["__id__"])}"' if row.get("__id__") else ""
+        body.append(f"<tr{row_id}>{cells}</tr>")
     return Safe(
         f'<div class="evidence-table"><table><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"

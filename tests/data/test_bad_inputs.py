@@ -159,6 +159,26 @@ BAD_INPUTS = {
         _delete_row("claims.csv", "ctcl-latest-response,"),
         "review.txt:58:-: number '19' is stated by no claim",
     ),
+    "primary-value-not-in-statement": (
+        _replace_in("primary_sources.csv", "It enrolled 23 patients", "It enrolled twenty-three patients"),
+        "primary_sources.csv:3:primary_value: claim ctcl-enrolled: '23' does not occur",
+    ),
+    "primary-unknown-claim": (
+        _replace_in("primary_sources.csv", "14,ctcl-enrolled,", "14,ctcl-enroled,"),
+        "primary_sources.csv:3:claim_id: 'ctcl-enroled' is not a claim_id in claims",
+    ),
+    "primary-wrong-reference": (
+        _replace_in("primary_sources.csv", "14,ctcl-enrolled,", "15,ctcl-enrolled,"),
+        "primary_sources.csv:3:ref: claim ctcl-enrolled cites reference 14, not 15",
+    ),
+    "primary-unknown-verdict": (
+        _replace_in("primary_sources.csv", ",match,", ",agrees,"),
+        "primary_sources.csv:2:verdict: 'agrees' is not one of",
+    ),
+    "primary-verdict-without-source": (
+        _replace_in("primary_sources.csv", "http://togows.dbcls.jp/entry/ncbi-pubmed/17052486,match", ",match"),
+        "primary_sources.csv:2:source: claim ctcl-phase: verdict match needs the address",
+    ),
     "count-without-source": (
         _replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,23,,ctcl-enrolled"),
         "numerator 10 names no claim that states it",
@@ -233,3 +253,15 @@ def test_html_in_a_text_field_is_rendered_inert_on_the_page(data_copy):
     )
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_verdict_counts_on_the_page_follow_the_csv(data_copy):
+    from il12_evidence.evidence import Evidence
+
+    before = Evidence.load(data_copy).verdict_counts_table("v").data
+    assert ">match<" in before
+    path = data_copy / "primary_sources.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("17052486,match,", "17052486,not-in-abstract,", 1), encoding="utf-8")
+    after = Evidence.load(data_copy).verdict_counts_table("v").data
+    assert after != before
