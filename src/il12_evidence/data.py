@@ -262,6 +262,17 @@ def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
         return
     shown = display_path(dataset.path("primary-sources"))
     by_id = dataset.claims_by_id
+    checked = {row["claim_id"] for row in rows}
+    for claim in dataset.claims:  # every number attributed to a study is compared with that study
+        if claim["ref"] is not None and claim["claim_id"] not in checked:
+            problems.append(
+                Problem(
+                    display_path(dataset.path("claims")),
+                    claim["__row__"],
+                    "ref",
+                    f"claim {claim['claim_id']} cites reference {claim['ref']} but has no row in primary_sources.csv",
+                )
+            )
     for row in rows:
         claim = by_id.get(row["claim_id"])
         if claim is not None and claim["ref"] != row["ref"]:

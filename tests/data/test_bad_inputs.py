@@ -179,6 +179,10 @@ BAD_INPUTS = {
         _replace_in("primary_sources.csv", "http://togows.dbcls.jp/entry/ncbi-pubmed/17052486,match", ",match"),
         "primary_sources.csv:2:source: claim ctcl-phase: verdict match needs the address",
     ),
+    "primary-row-deleted": (
+        _delete_row("primary_sources.csv", "14,ctcl-enrolled,"),
+        "claims.csv:8:ref: claim ctcl-enrolled cites reference 14 but has no row in primary_sources.csv",
+    ),
     "count-without-source": (
         _replace_in("claims.csv", ",10,23,ctcl-completed,ctcl-enrolled", ",10,23,,ctcl-enrolled"),
         "numerator 10 names no claim that states it",
