@@ -9,8 +9,6 @@
 # The primary statements are in our own words; follow the link to read the original.
 
 # %%
-from IPython.display import display
-
 from il12_evidence.evidence import Evidence
 from il12_evidence.figures import review_vs_primary
 
@@ -21,7 +19,7 @@ ev.verdict_counts_table("Claims by verdict")
 # ## Where the review and its sources disagree
 
 # %%
-ev.concordance_table("Every mismatch and misattribution, explained", verdicts=("mismatch", "misattributed"))
+ev.disagreements_table("Every mismatch and misattribution, explained")
 
 # %% [markdown]
 # ## Arithmetic of the primary abstracts
@@ -36,8 +34,4 @@ ev.primary_findings_table("Percentages of the primary abstracts checked against 
 review_vs_primary(ev, source="notebooks/09_primary_sources.py")
 
 # %% [markdown]
-# ## Study by study
-
-# %%
-for study in ev.cited_studies():
-    display(ev.concordance_table(f"{study}: every number the review reports", study=study))
+# Every number of every cited study, checked one by one, is on the next page.

@@ -60,9 +60,7 @@ class Evidence:
     # --- narrative -------------------------------------------------------------------------
     def value(self, claim_id: str, with_unit: bool = True) -> render.Safe:
         claim = self.claim(claim_id)
-        return render.claim_value(
-            claim, self.status(claim_id), self.reference_label(claim), with_unit, self.primary.get(claim_id)
-        )
+        return render.claim_value(claim, self.status(claim_id), with_unit, self.primary.get(claim_id))
 
     def say(self, template: str) -> HTML:
         """A paragraph whose {claim-id} placeholders become the claims' numbers with provenance.
@@ -73,8 +71,10 @@ class Evidence:
 
         def fill(match: re.Match) -> str:
             claim_id, form = match.group(1), match.group(2) or "value"
-            if form == "rate":
-                return render.escape(self._rate_text(self.claim(claim_id)))
+            if form == "rate":  # computed here, not stated: marked so the prose scan knows its origin
+                return render.Safe(
+                    f'<span class="computed">{render.escape(self._rate_text(self.claim(claim_id)))}</span>'
+                )
             return self.value(claim_id, with_unit=form == "value")
 
         pieces, last = [], 0
@@ -303,6 +303,24 @@ class Evidence:
         rows = [{"ref": f"[{ref}]", "entry": self.references[ref]["entry"].replace("*", "")} for ref in refs]
         return HTML(render.table(rows, [("ref", "Ref."), ("entry", "Reference as printed")], caption))
 
+    def claims_index(self) -> dict[str, dict]:
+        """What the site script shows for each claim: value, quote, study, status and primary verdict."""
+        index = {}
+        for claim in self.dataset.claims:
+            primary = self.primary.get(claim["claim_id"], {})
+            index[claim["claim_id"]] = {
+                "value": render.with_unit(claim["value_as_printed"], claim["unit"]),
+                "quote": claim["quote"],
+                "study": self.reference_label(claim),
+                "topic": claim["topic"],
+                "quantity": claim["quantity"].replace("_", " "),
+                "arm": claim["arm"] or "",
+                "status": self.status(claim["claim_id"]),
+                "primary": primary.get("verdict", ""),
+                "note": claim["note"] or "",
+            }
+        return index
+
     # --- review against primary sources ---------------------------------------------------------
     def verdict_counts_table(self, caption: str) -> HTML:
         counts = Counter(row["verdict"] for row in self.primary.values())
@@ -312,16 +330,16 @@ class Evidence:
         ]
         return HTML(render.table(rows, [("verdict", "Verdict"), ("claims", "Claims")], caption, numeric=("claims",)))
 
-    def concordance_rows(self, verdicts: tuple[str, ...] = (), **where) -> list[dict]:
+    def concordance_rows(self, verdicts: tuple[str, ...] = (), anchors: bool = False, **where) -> list[dict]:
         rows = []
         for claim in self.claims(**where):
             primary = self.primary.get(claim["claim_id"])
             if primary is None or (verdicts and primary["verdict"] not in verdicts):
                 continue
-            source = primary["source"]
+            source = primary["source"] or ""
             rows.append(
                 {
-                    "__id__": f"p-{claim['claim_id']}",
+                    "__id__": f"p-{claim['claim_id']}" if anchors else "",
                     "review": self.value(claim["claim_id"]),
                     "quote": claim["quote"],
                     "primary_study": primary["primary_study"],
@@ -333,7 +351,8 @@ class Evidence:
             )
         return rows
 
-    def concordance_table(self, caption: str, verdicts: tuple[str, ...] = (), **where) -> HTML:
+    def disagreements_table(self, caption: str) -> HTML:
+        """Every mismatch and misattribution, with what differs and the address read."""
         columns = [
             ("review", "Review"),
             ("quote", "Review's words"),
@@ -343,7 +362,30 @@ class Evidence:
             ("note", "What differs"),
             ("source", "Read at"),
         ]
-        return HTML(render.table(self.concordance_rows(verdicts, **where), columns, caption))
+        rows = self.concordance_rows(("mismatch", "misattributed"), anchors=True)
+        return HTML(render.table(rows, columns, caption))
+
+    def concordance_table(self, caption: str, **where) -> HTML:
+        """One study's numbers against its abstract; numbers the abstract is silent on
+        (not-in-abstract, unverified) are listed in one line each."""
+        compared = ("match", "mismatch", "misattributed")
+        rows = self.concordance_rows(compared, **where)
+        primaries = [self.primary[c["claim_id"]] for c in self.claims(**where) if c["claim_id"] in self.primary]
+        sources = sorted({row["source"] for row in primaries if row["source"]})
+        read = " ".join(render.link(url, url.split("/")[2]) for url in sources) or "no abstract reachable"
+        parts = [f'<p class="read-at">Read at: {read}</p>']
+        if rows:
+            columns = [("review", "Review"), ("primary", "Primary abstract (our words)"), ("verdict", "Verdict")]
+            parts.append(render.table(rows, columns, caption))
+        for verdict, label in (
+            ("not-in-abstract", "Not in the abstract"),
+            ("unverified", "Not checked (abstract not reachable)"),
+        ):
+            silent = [row["claim_id"] for row in primaries if row["verdict"] == verdict]
+            if silent:
+                values = ", ".join(self.value(cid) for cid in silent)
+                parts.append(f'<p class="silent">{label}: {values}.</p>')
+        return HTML("".join(parts))
 
     def cited_studies(self) -> list[str]:
         """Studies with concordance rows, in order of first mention."""

@@ -16,25 +16,20 @@ def escape(value) -> Safe:
     return Safe(html.escape("" if value is None else str(value), quote=True))
 
 
-# status → (symbol, css class); the symbol is decorative, the words are read out.
-STATUS_MARKS = {
-    STATUS_REPRODUCED: ("✓", "status-ok"),
-    STATUS_TRUNCATED: ("≈", "status-warn"),
-    STATUS_INCONSISTENT: ("✗", "status-bad"),
-    STATUS_NOT_CHECKABLE: ("·", "status-na"),
+# status → css class. The stylesheet draws the mark after the number, with the status as its
+# alternative text (content: "✗" / "inconsistent"), so each number carries one short class.
+STATUS_CLASSES = {
+    STATUS_REPRODUCED: "s-ok",
+    STATUS_TRUNCATED: "s-warn",
+    STATUS_INCONSISTENT: "s-bad",
+    STATUS_NOT_CHECKABLE: "s-na",
 }
 
 
-def status_mark(status: str) -> Safe:
-    symbol, css = STATUS_MARKS[status]
-    return Safe(
-        f'<span class="status {css}" title="{escape(status)}"><span aria-hidden="true">{symbol}</span>'
-        f'<span class="sr-only">{escape(status)}</span></span>'
-    )
-
-
 def status_legend() -> Safe:
-    items = "".join(f"<li>{status_mark(status)} {escape(status)}</li>" for status in STATUS_MARKS)
+    items = "".join(
+        f'<li><span class="mark {STATUS_CLASSES[status]}"></span> {escape(status)}</li>' for status in STATUS_CLASSES
+    )
     return Safe(f'<ul class="status-legend" aria-label="Check status legend">{items}</ul>')
 
 
@@ -61,28 +56,27 @@ def with_unit(text: str, unit: str) -> str:
 
 DISAGREEING_VERDICTS = ("mismatch", "misattributed")
 PRIMARY_PAGE = "../09_primary_sources/"
+CLAIMS_PAGE = "../../claims/"  # notebook pages live at notebooks/NN_topic/
 
 
 def primary_flag(claim_id: str, verdict: str, note: str) -> Safe:
     """A link from a number to its concordance row, shown where the primary source disagrees."""
     return Safe(
-        f'<a class="primary-flag" href="{PRIMARY_PAGE}#p-{escape(claim_id)}" title="{escape(f"Primary source: {verdict}. {note}")}">'
-        f'<span aria-hidden="true">≠</span><span class="sr-only">primary source: {escape(verdict)}</span></a>'
+        f'<a class="primary-flag" href="{PRIMARY_PAGE}#p-{escape(claim_id)}" aria-label="primary source: {escape(verdict)}">≠</a>'
     )
 
 
 def claim_value(
     claim: dict, status: str, reference: str = "", show_unit: bool = True, primary: dict | None = None
 ) -> Safe:
-    """A claim's number as printed, carrying its quote, reference and check status."""
+    """A claim's number as printed, linked to its row; the site script shows its quote on hover and focus."""
     shown = with_unit(claim["value_as_printed"], claim["unit"]) if show_unit else claim["value_as_printed"]
-    tip = f"“{claim['quote']}” — {reference or claim['study']} — {status} — claim {claim['claim_id']}"
     flag = ""
     if primary and primary["verdict"] in DISAGREEING_VERDICTS:
         flag = primary_flag(claim["claim_id"], primary["verdict"], primary["note"] or "")
+    claim_id = escape(claim["claim_id"])
     return Safe(
-        f'<span class="claim" tabindex="0" data-claim="{escape(claim["claim_id"])}" title="{escape(tip)}">'
-        f"{escape(shown)}</span>{status_mark(status)}{flag}"
+        f'<a class="claim {STATUS_CLASSES[status]}" href="{CLAIMS_PAGE}#c-{claim_id}">{escape(shown)}</a>{flag}'
     )
 
 
@@ -102,6 +96,8 @@ def table(rows: list[dict], columns: list[tuple[str, str]], caption: str, numeri
         row_id = f' id="{escape(row["__id__"])}"' if row.get("__id__") else ""
         body.append(f"<tr{row_id}>{cells}</tr>")
     return Safe(
-        f'<div class="evidence-table"><table><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f'<div class="evidence-table" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f"<table><caption>{escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<button type="button" class="csv-download" hidden>Download CSV</button></div>'
     )

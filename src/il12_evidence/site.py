@@ -133,11 +133,36 @@ def summary(dataset: Dataset) -> str:
 
 
 def citation(dataset: Dataset) -> str:
-    return "\n".join(f"> {source['title']}. <{source['path']}>" for source in dataset.package.get("sources", []))
+    return "\n".join(
+        f"> <cite>{source['title']}.</cite> <{source['path']}>" for source in dataset.package.get("sources", [])
+    )
 
 
 def confidence(_: Dataset) -> str:
-    return f"{stats.CONFIDENCE:.0%}"
+    return f'<span class="computed">{stats.CONFIDENCE:.0%}</span>'
+
+
+def claims_explorer(dataset: Dataset) -> str:
+    """The explorer's shell: the site script fills it from claims.json; without script, downloads remain."""
+    return (
+        '<div class="claims-explorer" data-source="../claims.json">'
+        '<label for="claims-filter">Filter claims</label> '
+        '<input id="claims-filter" type="search" placeholder="study, quantity, quote…" autocomplete="off">'
+        '<p class="claims-count" aria-live="polite"></p>'
+        '<div class="evidence-table"><table id="claims-table"><caption>All claims (select a column header to sort)</caption>'
+        "<thead><tr></tr></thead><tbody></tbody></table></div>"
+        "<noscript><p>The explorer needs JavaScript; every claim is in "
+        '<a href="../data/claims.csv">claims.csv</a>.</p></noscript></div>'
+    )
+
+
+def cite(dataset: Dataset) -> str:
+    review = dataset.package.get("sources", [{}])[0]
+    return (
+        "Cite the data and site as: <cite>IL-12 Evidence: every number of Li et al. (2020) as checked data, "
+        f"version {dataset.package.get('version', '')}</cite> (see `CITATION.cff` in the repository). "
+        f"Always cite the review itself: <cite>{review.get('title', '')}.</cite> <{review.get('path', '')}>"
+    )
 
 
 def rules_table(_: Dataset) -> str:
@@ -157,4 +182,6 @@ BLOCKS: dict[str, Callable[[Dataset], str]] = {
     "citation": citation,
     "confidence": confidence,
     "rules_table": rules_table,
+    "claims_explorer": claims_explorer,
+    "cite": cite,
 }

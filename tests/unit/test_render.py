@@ -10,7 +10,7 @@ PAYLOAD = '<script>alert("x")</script><b onmouseover="y">bold</b>'
 def test_table_escapes_every_cell():
     html = render.table([{"a": PAYLOAD}], [("a", PAYLOAD)], caption=PAYLOAD)
     assert "<script" not in html and "<b " not in html
-    assert html.count("&lt;script&gt;") == 3
+    assert html.count("&lt;script&gt;") == 4  # caption, its region label, header and cell
 
 
 def test_claim_value_escapes_quote_and_value():
@@ -21,5 +21,6 @@ def test_claim_value_escapes_quote_and_value():
 
 
 def test_safe_markup_is_not_escaped_twice():
-    mark = render.status_mark("reproduced")
-    assert render.table([{"a": mark}], [("a", "A")], "c").count('<span class="status') == 1
+    value = render.claim_value(claim("x"), "reproduced")
+    html = render.table([{"a": value}], [("a", "A")], "c")
+    assert html.count('<a class="claim s-ok" href="../../claims/#c-x">50%</a>') == 1
