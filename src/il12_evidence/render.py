@@ -86,15 +86,15 @@ def link(url: str, text: str) -> Safe:
 
 def table(rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()) -> Safe:
     """An accessible HTML table: a caption, column headers with scope, no index column."""
-    head = "".join(f'<th scope="col">{escape(title)}</th>' for _, title in columns)
+    head = " ".join(f'<th scope="col">{escape(title)}</th>' for _, title in columns)
     body = []
     for row in rows:
-        cells = "".join(
+        cells = " ".join(
             f'<td class="num">{escape(row.get(key))}</td>' if key in numeric else f"<td>{escape(row.get(key))}</td>"
             for key, _ in columns
         )
         row_id = f' id="{escape(row["__id__"])}"' if row.get("__id__") else ""
-        body.append(f"<tr{row_id}>{cells}</tr>")
+        body.append(f"<tr{row_id}>{cells}</tr>\n")
     return Safe(
         f'<div class="evidence-table" role="region" tabindex="0" aria-label="{escape(caption)}">'
         f"<table><caption>{escape(caption)}</caption>"

@@ -76,7 +76,7 @@ def schema_tables(dataset: Dataset) -> str:
 def downloads(dataset: Dataset) -> str:
     rows = [
         {
-            "file": f"[`{r['path']}`](data/{r['path']})",
+            "file": f"[{r['path']}](data/{r['path']})",
             "title": r["title"],
             "rows": len(dataset.tables[r["name"]]) if r["name"] in dataset.tables else "—",
         }
@@ -84,7 +84,7 @@ def downloads(dataset: Dataset) -> str:
     ]
     rows.append(
         {
-            "file": "[`datapackage.json`](data/datapackage.json)",
+            "file": "[datapackage.json](data/datapackage.json)",
             "title": "Frictionless Data Package describing every file",
             "rows": "—",
         }

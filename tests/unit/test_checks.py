@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from conftest import claim, dataset
+from factories import claim, dataset
 
 from il12_evidence import checks
 

@@ -1,6 +1,6 @@
 """Text from the data is escaped wherever it is rendered: HTML in a field stays inert."""
 
-from conftest import claim
+from factories import claim
 
 from il12_evidence import render
 
