@@ -1,9 +1,9 @@
 # %% [markdown]
 # # Single-agent IL-12
 #
-# Two phase II trials gave recombinant human IL-12 (rhIL-12) on its own: one in cutaneous
-# T-cell lymphoma (CTCL), one in non-Hodgkin's lymphoma (NHL) and Hodgkin's disease (HD)
-# that compared intravenous with subcutaneous dosing. Every number on this page is read
+# The review reports trials that gave recombinant human IL-12 (rhIL-12) on its own: a trial
+# in cutaneous T-cell lymphoma (CTCL), and a trial in non-Hodgkin's lymphoma (NHL) and
+# Hodgkin's disease (HD) that compared intravenous with subcutaneous dosing. Every number on this page is read
 # from `data/claims.csv`; focus or hover a number to see the sentence that states it, its
 # reference and its check status.
 
@@ -28,7 +28,7 @@ ev.say(
 )
 
 # %% [markdown]
-# The three response categories the review gives for this trial do not cover every
+# The response categories the review gives for this trial do not cover every
 # patient; the audit explains the gap (see the Evidence audit page).
 
 # %%

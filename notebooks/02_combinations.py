@@ -2,7 +2,7 @@
 # # IL-12 in combination
 #
 # Because IL-12 alone helped few patients, later trials combined it with chemotherapy,
-# antibodies, checkpoint blockade or radiotherapy. The review reports four such studies:
+# antibodies, checkpoint blockade or radiotherapy. The review reports studies of
 # paclitaxel with trastuzumab in HER2-positive cancers, rituximab in B-cell NHL, PD-1
 # blockade in melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL.
 

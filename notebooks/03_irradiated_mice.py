@@ -1,7 +1,7 @@
 # %% [markdown]
 # # IL-12 in lethally irradiated mice
 #
-# Two mouse studies tested whether a single injection of IL-12 rescues the blood-forming
+# Mouse studies tested whether an injection of IL-12 rescues the blood-forming
 # system after a lethal dose of radiation: Chen et al. varied when IL-12 was given
 # relative to irradiation; Basile et al. varied the radiation dose.
 
@@ -40,7 +40,7 @@ stated_rates(
 
 # %%
 ev.say(
-    "Mice received one of {basile-dose-levels:bare} doses of total body irradiation ({basile-radiation-8-6gy:bare}, "
+    "Groups of mice received {basile-dose-levels:bare} different doses of total body irradiation ({basile-radiation-8-6gy:bare}, "
     "{basile-radiation-8-8gy:bare} or {basile-radiation-9-0gy}) and a {basile-injections:bare} dose of IL-12 "
     "({basile-il12-dose}). Placebo survival was {basile-survival-placebo-8-6gy}, {basile-survival-placebo-8-8gy} and "
     "{basile-survival-placebo-9-0gy}; with IL-12 it was {basile-survival-il12-8-6gy}, {basile-survival-il12-8-8gy} and "

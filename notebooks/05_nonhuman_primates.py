@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Non-human primates: IL-12 against G-CSF, and blood-count nadirs as predictors of death
 #
-# Gluzman-Poltorak et al. irradiated non-human primates and compared a single dose of
+# Gluzman-Poltorak et al. irradiated non-human primates and compared a dose of
 # rhIL-12 with G-CSF; a second analysis asked how well the lowest blood counts (nadirs)
 # predict which animals die.
 

@@ -34,4 +34,4 @@ ev.primary_findings_table("Percentages of the primary abstracts checked against 
 review_vs_primary(ev, source="notebooks/09_primary_sources.py")
 
 # %% [markdown]
-# Every number of every cited study, checked one by one, is on the next page.
+# Every number of every cited study, checked individually, is on the next page.

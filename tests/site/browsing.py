@@ -1,6 +1,7 @@
 """Helpers for the browser tests: the site's pages, a recorded visit, axe-core."""
 
 import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -52,3 +53,46 @@ def nav_pages() -> list[str]:
         stem = posixpath.splitext(source)[0]
         paths.append("" if stem == "index" else stem + "/")
     return paths
+
+
+class _ProseText(HTMLParser):
+    """Visible text of a page's article that is typed prose: it leaves out what is traced to
+    data (claim links, computed spans, tables, figures), citations, code and outside links."""
+
+    SKIP_TAGS = {"table", "figure", "svg", "img", "code", "pre", "cite", "script", "style", "nav", "button", "noscript"}
+    SKIP_CLASSES = {"claim", "computed", "status-legend", "md-source-file", "headerlink", "read-at"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth_in_article = 0
+        self.skipping: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "article":
+            self.depth_in_article += 1
+        classes = set((attributes.get("class") or "").split())
+        external = tag == "a" and (attributes.get("href") or "").startswith(("http://", "https://"))
+        skip = self.skipping or tag in self.SKIP_TAGS or classes & self.SKIP_CLASSES or external
+        if skip and tag not in VOID_TAGS:
+            self.skipping.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+        elif tag == "article":
+            self.depth_in_article -= 1
+
+    def handle_data(self, data):
+        if self.depth_in_article and not self.skipping:
+            self.text.append(data)
+
+
+VOID_TAGS = {"img", "br", "hr", "input", "meta", "link", "source", "wbr"}
+
+
+def prose_text(html: str) -> str:
+    parser = _ProseText()
+    parser.feed(html)
+    return " ".join(parser.text)

@@ -2,6 +2,9 @@
 
 import re
 
+from browsing import prose_text
+
+from il12_evidence.coverage import NUMBER
 from il12_evidence.paths import ROOT
 
 # A resource the browser would fetch on its own (not a link a reader may follow).
@@ -59,3 +62,21 @@ def test_figures_have_real_alt_text(site):
         assert "No description has been provided" not in html
         for label in re.findall(r'<svg role="img" aria-label="([^"]*)"', html):
             assert len(label) > 40 and re.search(r"\d", label), label
+
+
+def test_no_page_types_a_number_into_its_prose(site):
+    """Numbers on a page come from data (claims, computed values, tables, figures); prose has none."""
+    typed = {}
+    for page in sorted(site.rglob("index.html")):
+        found = [match.group() for match in NUMBER.finditer(prose_text(page.read_text(encoding="utf-8")))]
+        if found:
+            typed[str(page.relative_to(site))] = found
+    assert typed == {}
+
+
+def test_prose_scan_sees_typed_numbers_and_ignores_traced_ones():
+    html = (
+        '<article><p>In 43 patients, six responded <a class="claim" href="#c-x">29</a>'
+        '<span class="computed">67.4%</span> of phase II trials.</p><table><td>12</td></table></article>'
+    )
+    assert [m.group() for m in NUMBER.finditer(prose_text(html))] == ["43", "six", "II"]
