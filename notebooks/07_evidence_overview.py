@@ -7,7 +7,7 @@
 
 # %%
 from il12_evidence.evidence import Evidence
-from il12_evidence.figures import references_by_year
+from il12_evidence.figures import clinical_forest, dosing, evidence_map, references_by_year
 
 ev = Evidence.load()
 ev.say(
@@ -17,6 +17,9 @@ ev.say(
 
 # %%
 ev.studies_table("Studies the review reports numbers for")
+
+# %%
+evidence_map(ev, source="notebooks/07_evidence_overview.py")
 
 # %%
 ev.tally_table("setting", "Studies by setting")
@@ -35,3 +38,30 @@ ev.tally_table("phase", "Clinical studies by trial phase (blank for studies with
 
 # %%
 references_by_year(ev, source="notebooks/07_evidence_overview.py")
+
+# %% [markdown]
+# ## Clinical response rates
+#
+# Every response rate the review reports for a group of known size, recomputed with its
+# confidence interval, for IL-12 alone and in combination. Intervals this wide are what trials of
+# this size can show.
+
+# %%
+clinical_forest(ev, source="notebooks/07_evidence_overview.py")
+
+# %% [markdown]
+# ## Doses across regimens
+#
+# The review gives doses per administration and schedules; multiplying them gives the dose
+# per week. The mouse dose is per animal, so it is divided by an assumed body weight and
+# converted to a human-equivalent dose by the FDA body-surface-area method. The assumed
+# values are data, listed below; change them in `data/parameters.csv`.
+
+# %%
+dosing(ev, source="notebooks/07_evidence_overview.py")
+
+# %%
+ev.dosing_table("IL-12 doses per regimen")
+
+# %%
+ev.parameters_table("Assumed parameters of the dose conversion")

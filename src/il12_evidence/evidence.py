@@ -321,6 +321,41 @@ class Evidence:
             }
         return index
 
+    def dosing_table(self, caption: str) -> HTML:
+        from .dosing import regimens
+
+        rows = [
+            {
+                "regimen": r.label,
+                "dose": f"{r.per_dose:,.1f}" if r.per_dose < 100 else f"{r.per_dose:,.0f}",
+                "week": "—" if r.per_week is None else f"{r.per_week:,.0f}",
+                "hed": "yes" if r.converted else "no",
+                "from": ", ".join(r.claim_ids),
+            }
+            for r in regimens(self.dataset)
+        ]
+        columns = [
+            ("regimen", "Regimen"),
+            ("dose", "ng/kg per dose"),
+            ("week", "ng/kg per week"),
+            ("hed", "Human-equivalent"),
+            ("from", "Computed from claims"),
+        ]
+        return HTML(render.table(rows, columns, caption, numeric=("dose", "week")))
+
+    def parameters_table(self, caption: str) -> HTML:
+        rows = [
+            {
+                "parameter": row["parameter"],
+                "value": render.number(row["value"]),
+                "unit": row["unit"] or "",
+                "description": row["description"],
+            }
+            for row in self.dataset.tables.get("parameters", [])
+        ]
+        columns = [("parameter", "Parameter"), ("value", "Assumed value"), ("unit", "Unit"), ("description", "Source")]
+        return HTML(render.table(rows, columns, caption, numeric=("value",)))
+
     # --- review against primary sources ---------------------------------------------------------
     def verdict_counts_table(self, caption: str) -> HTML:
         counts = Counter(row["verdict"] for row in self.primary.values())

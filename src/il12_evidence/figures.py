@@ -7,7 +7,7 @@ from collections import Counter
 
 from IPython.display import HTML
 
-from . import plotting, render
+from . import plotting, render, stats
 from .values import parse_printed
 
 
@@ -150,6 +150,171 @@ def review_vs_primary(ev, source: str) -> HTML:
                 alt,
                 "Review against primary abstract, for every number the abstract states in the same unit.",
                 [p[0] for p in points],
+                source,
+            )
+        )
+
+
+def dosing(ev, source: str) -> HTML:
+    """IL-12 per dose and per week across regimens, animal doses as human-equivalent doses."""
+    from .dosing import regimens
+
+    rows = regimens(ev.dataset)
+    labels = [row.label + (" (HED)" if row.converted else "") for row in rows]
+    with plotting.figure(height=0.55 * len(rows) + 1.2) as (fig, ax):
+        positions = list(range(len(rows)))[::-1]
+        height = 0.38
+        per_dose = ax.barh(
+            [p + height / 2 for p in positions],
+            [r.per_dose for r in rows],
+            height,
+            color=plotting.COLOURS["blue"],
+            label="per dose",
+        )
+        weekly = [(p - height / 2, r.per_week) for p, r in zip(positions, rows, strict=True) if r.per_week is not None]
+        per_week = ax.barh(
+            [p for p, _ in weekly],
+            [w for _, w in weekly],
+            height,
+            color=plotting.COLOURS["vermillion"],
+            label="per week",
+        )
+        ax.bar_label(per_dose, labels=[f"{r.per_dose:,.0f}" for r in rows], padding=3, fontsize=8)
+        ax.bar_label(per_week, labels=[f"{w:,.0f}" for _, w in weekly], padding=3, fontsize=8)
+        ax.set_yticks(positions, labels)
+        ax.set_xscale("log")
+        ax.set_xlabel("IL-12 dose (ng/kg, log scale)")
+        ax.legend(frameon=False, loc="lower right")
+        alt = "Horizontal bar chart of IL-12 doses in ng/kg: " + _describe(
+            f"{label}: {r.per_dose:,.0f} per dose"
+            + (f", {r.per_week:,.0f} per week" if r.per_week is not None else ", no weekly schedule")
+            for label, r in zip(labels, rows, strict=True)
+        )
+        claim_ids = [claim_id for r in rows for claim_id in r.claim_ids]
+        return HTML(
+            plotting.figure_html(
+                fig,
+                alt,
+                "IL-12 per dose and per week; the mouse dose is converted to a human-equivalent dose "
+                "with the parameters below.",
+                claim_ids,
+                source,
+            )
+        )
+
+
+def clinical_forest(ev, source: str) -> HTML:
+    """Every clinical response rate with a known group size, 95% Wilson CI and n, by strategy."""
+    groups = {"single-agent": "Single agent", "combination": "Combination"}
+    rows, labels, counts = [], [], []
+    for topic, title in groups.items():
+        for row in ev.proportion_rows(topic=topic, setting="clinical"):
+            claim = ev.claim(row["claim_id"])
+            if claim["unit"] != "%" or claim["quantity"] != "response_rate":
+                continue
+            if row["rate"] is None:  # stated without a count: GRIM gives the count when it is unique
+                reachable = stats.grim_counts(claim["value_as_printed"], claim["denominator"])
+                if len(reachable) != 1:
+                    continue
+                result = stats.proportion(next(iter(reachable)), claim["denominator"])
+                row = {
+                    **row,
+                    "rate": result.rate,
+                    "ci_low": result.ci_low,
+                    "ci_high": result.ci_high,
+                    "counts": f"{result.successes} / {result.trials}",
+                }
+            rows.append(row)
+            labels.append(f"{title} · {row['study']}: {row['arm']}")
+            counts.append(f"n = {row['counts'].split(' / ')[1]}")
+    with plotting.figure(height=0.42 * len(rows) + 1.2) as (fig, ax):
+        plotting.forest(
+            ax, labels, [r["rate"] for r in rows], [r["ci_low"] for r in rows], [r["ci_high"] for r in rows], counts
+        )
+        alt = "Forest plot of clinical response rates with 95% Wilson intervals: " + _describe(
+            f"{label} {render.percent(r['rate'])} ({render.percent(r['ci_low'])} to {render.percent(r['ci_high'])}, {r['counts']})"
+            for label, r in zip(labels, rows, strict=True)
+        )
+        return HTML(
+            plotting.figure_html(
+                fig,
+                alt,
+                "Every clinical response rate with a known group size: single agent above, "
+                "combinations below. Counts implied by the GRIM check are used where the review gives "
+                "only a percentage and a group size.",
+                [r["claim_id"] for r in rows],
+                source,
+            )
+        )
+
+
+# Outcome families of the controlled quantity vocabulary, for the evidence map.
+OUTCOMES = {
+    "Response": ("response_rate",),
+    "Survival": ("survival_rate",),
+    "Prediction": ("positive_predictive_value", "threshold"),
+    "Dosing & schedule": (
+        "dose",
+        "frequency",
+        "dosing_interval",
+        "cycles",
+        "injection_count",
+        "radiation_dose",
+        "duration",
+    ),
+    "Time": ("time_point", "median_time", "follow_up"),
+    "Population": (
+        "patients_enrolled",
+        "patients_evaluable",
+        "patients_count",
+        "age",
+        "disease_stage",
+        "trial_phase",
+        "group_count",
+        "model_count",
+    ),
+}
+
+
+def evidence_map(ev, source: str) -> HTML:
+    """Studies (by setting) against outcome families; bubble area = number of claims."""
+    studies = ev.studies_rows()
+    names = [row["study"] for row in studies]
+    family = {quantity: name for name, quantities in OUTCOMES.items() for quantity in quantities}
+    counts = Counter(
+        (ev.reference_label(c), family.get(c["quantity"], "Population")) for c in ev.dataset.claims if c["ref"]
+    )
+    outcome_names = list(OUTCOMES)
+    colours = {
+        "clinical": plotting.COLOURS["blue"],
+        "animal": plotting.COLOURS["vermillion"],
+        "in vitro": plotting.COLOURS["green"],
+    }
+    with plotting.figure(height=0.42 * len(names) + 1.4) as (fig, ax):
+        for y, row in enumerate(reversed(studies)):
+            for x, outcome in enumerate(outcome_names):
+                n = counts.get((row["study"], outcome), 0)
+                if n:
+                    ax.scatter(
+                        x, y, s=40 + 25 * n, color=colours.get(row["setting"], plotting.COLOURS["grey"]), alpha=0.85
+                    )
+                    ax.annotate(str(n), (x, y), ha="center", va="center", fontsize=7, color="white")
+        ax.set_xticks(range(len(outcome_names)), outcome_names, rotation=20, ha="right")
+        ax.set_yticks(range(len(names)), [f"{row['study']} ({row['setting']})" for row in reversed(studies)])
+        ax.set_xlim(-0.6, len(outcome_names) - 0.4)
+        ax.grid(axis="both", visible=True)
+        alt = "Evidence map, number of claims per study and outcome: " + _describe(
+            f"{row['study']} ({row['setting']}): "
+            + ", ".join(f"{o} {counts[(row['study'], o)]}" for o in outcome_names if counts.get((row["study"], o)))
+            for row in studies
+        )
+        return HTML(
+            plotting.figure_html(
+                fig,
+                alt,
+                "Evidence map: each bubble counts the numbers a study contributes to an outcome "
+                "family; colour marks the setting (blue clinical, vermillion animal).",
+                [],
                 source,
             )
         )

@@ -42,10 +42,12 @@ def figure_html(fig, alt: str, caption: str, claim_ids: list[str], source: str) 
     svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', svg, count=1)
     svg = re.sub(r'(<svg[^>]*?) width="[^"]+" height="[^"]+"', r"\1", svg, count=1)  # scale with the page
     drawn = ", ".join(f"<code>{escape(claim_id)}</code>" for claim_id in claim_ids)
+    provenance = (
+        f"Drawn from claims {drawn}; computed in {escape(source)}." if claim_ids else f"Computed in {escape(source)}."
+    )
     return Safe(
         f'<figure class="evidence-figure">{svg}<figcaption>{escape(caption)} '
-        f'<span class="figure-provenance">Drawn from claims {drawn}; computed in {escape(source)}.</span>'
-        f"</figcaption></figure>"
+        f'<span class="figure-provenance">{provenance}</span></figcaption></figure>'
     )
 
 

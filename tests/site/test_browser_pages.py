@@ -66,8 +66,8 @@ def test_search_finds_a_study_by_first_author(browser, server, query, expected):
     try:
         page.click(".md-search__input")
         page.keyboard.type(query)  # Material listens to key events, not to a filled value
-        result = page.wait_for_selector(f".md-search-result__link[href*='{expected}']", timeout=10000)
-        result.click()
+        result = page.locator(f".md-search-result__link[href*='{expected}']").first
+        result.click(timeout=10000)  # a locator re-resolves while the result list re-renders
         page.wait_for_load_state()
         assert expected in page.url
         assert query in page.inner_text("article")

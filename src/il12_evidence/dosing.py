@@ -1,0 +1,59 @@
+"""Doses per administration and per week, and human-equivalent doses (FDA body-surface-area method).
+
+Pure functions of the regimens table, the claims it names and the assumed parameters.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Regimen:
+    regimen: str
+    label: str
+    species: str
+    per_dose: float  # ng/kg, human-equivalent for animal doses
+    per_week: float | None  # ng/kg per week; None when the schedule is not weekly
+    converted: bool  # True when per_dose is a human-equivalent dose
+    claim_ids: tuple[str, ...]
+
+
+def human_equivalent_dose(dose_per_kg: float, animal_weight: float, human_weight: float, exponent: float) -> float:
+    """HED = animal dose × (animal weight / human weight) ** exponent (FDA BSA method; exponent 0.33)."""
+    return dose_per_kg * (animal_weight / human_weight) ** exponent
+
+
+def regimens(dataset) -> list[Regimen]:
+    claims = dataset.claims_by_id
+    parameters = {row["parameter"]: float(row["value"]) for row in dataset.tables.get("parameters", [])}
+    result = []
+    for row in dataset.tables.get("regimens", []):
+        dose_claim = claims[row["dose_claim"]]
+        dose = float(dose_claim["value"])
+        if dose_claim["unit"] == "ng":  # a dose per animal: per kilogram of the assumed body weight
+            dose /= parameters[f"{row['species']}_body_weight"]
+        elif dose_claim["unit"] != "ng/kg":
+            raise ValueError(f"regimen {row['regimen']}: dose unit {dose_claim['unit']!r} is not ng or ng/kg")
+        converted = row["species"] != "human"
+        if converted:
+            dose = human_equivalent_dose(
+                dose,
+                parameters[f"{row['species']}_body_weight"],
+                parameters["human_body_weight"],
+                parameters["bsa_exponent"],
+            )
+        per_week = None
+        used = [row["dose_claim"]]
+        if row["doses_per_week_claim"]:
+            per_week = dose * float(claims[row["doses_per_week_claim"]]["value"])
+            used.append(row["doses_per_week_claim"])
+        elif row["interval_weeks_claim"]:
+            per_week = dose / float(claims[row["interval_weeks_claim"]]["value"])
+            used.append(row["interval_weeks_claim"])
+        result.append(Regimen(row["regimen"], row["label"], row["species"], dose, per_week, converted, tuple(used)))
+    return result
+
+
+def decimal_places(value: float) -> int:
+    """Display precision for a dose: whole numbers when large, one decimal when small."""
+    return 0 if abs(Decimal(str(value))) >= 10 else 1
