@@ -40,6 +40,7 @@ notebooks: setup
 	$(BIN)/python -m il12_evidence.notebooks $(NOTEBOOKS)
 
 bench: setup
+	@if command -v npm >/dev/null; then npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error; fi
 	$(BIN)/python -m il12_evidence.bench
 
 lock:

@@ -4,6 +4,7 @@ Prints one line per measurement. Timings are wall-clock on this machine; run it 
 machine. `--quick` skips the fresh-clone measurement, which downloads every dependency.
 """
 
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 from .paths import ROOT
+from .serving import serve
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
@@ -51,6 +53,48 @@ def serve_rebuild_seconds(project: Path, port: int = 8799) -> tuple[float, float
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
+
+
+def lighthouse_scores(site: Path) -> list[tuple[str, int, int]]:
+    """(page, performance, accessibility) for every page: Lighthouse's mobile defaults, Debian's chromium,
+    the site served with gzip as a static host serves it."""
+    pages = sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+    )
+    scores = []
+    with serve(site) as url:
+        for page in pages:
+            result = subprocess.run(
+                [
+                    "node",
+                    str(LIGHTHOUSE),
+                    f"{url}/{page}",
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--quiet",
+                    "--only-categories=performance,accessibility",
+                    f"--chrome-flags={CHROME_FLAGS}",
+                ],
+                capture_output=True,
+                text=True,
+                env={**ENV, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")},
+            )
+            categories = json.loads(result.stdout)["categories"]
+            scores.append(
+                (
+                    page or "(home)",
+                    round(categories["performance"]["score"] * 100),
+                    round(categories["accessibility"]["score"] * 100),
+                )
+            )
+    return scores
 
 
 def page_weights(site: Path) -> list[tuple[str, int]]:
@@ -107,7 +151,19 @@ def main(arguments: list[str]) -> int:
             f"({heaviest[1] / markdown_page:.1f}×)"
         )
         index = site / "search" / "search_index.json"
-        print(f"search index: {index.stat().st_size / 1024:.0f} KB")
+        print(f"search index: {index.stat().st_size / 1024:.0f} KB  [budget 1 MB]")
+        if LIGHTHOUSE.exists() and shutil.which("node"):
+            scores = lighthouse_scores(site)
+            for page, performance, accessibility in scores:
+                print(f"  lighthouse {page}: performance {performance}, accessibility {accessibility}")
+            print(
+                f"lighthouse (mobile), lowest over {len(scores)} pages: performance {min(s[1] for s in scores)} [budget 95], "
+                f"accessibility {min(s[2] for s in scores)} [budget 100]"
+            )
+        else:
+            print(
+                "lighthouse: skipped (run `make bench`, which installs it from tools/lighthouse, on a machine with Node.js)"
+            )
         if not quick:
             clone = scratch / "clone"
             subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)

@@ -15,10 +15,19 @@ def site_pages(site: Path) -> list[str]:
     return sorted("" if page == "." else page + "/" for page in pages)
 
 
+_contexts: dict[tuple[int, str], object] = {}
+
+
 def visit(browser, server: str, path: str, color_scheme: str = "light"):
-    """Open a page, recording every request and every console or page error."""
-    context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    """Open a page in a fresh tab, recording every request and every console or page error.
+
+    Tabs share one browser context per colour scheme (a context per page costs more than the page)."""
+    key = (id(browser), color_scheme)
+    if key not in _contexts:
+        _contexts[key] = browser.new_context(
+            color_scheme=color_scheme, viewport={"width": 1280, "height": 900}, accept_downloads=True
+        )
+    page = _contexts[key].new_page()
     page.requests, page.errors = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)

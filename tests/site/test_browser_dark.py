@@ -15,4 +15,4 @@ def test_page_is_accessible_in_dark_scheme(browser, server, path):
         assert page.errors == []
         assert axe_violations(page) == []
     finally:
-        page.context.close()
+        page.close()

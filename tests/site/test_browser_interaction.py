@@ -6,14 +6,17 @@ from browsing import visit
 
 
 def test_palette_toggle_switches_scheme(browser, server):
-    page = visit(browser, server, "")
+    # its own context: Material remembers the chosen palette, which must not leak into other tests
+    context = browser.new_context()
+    page = context.new_page()
     try:
+        page.goto(f"{server}/")
         before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         page.click("form[data-md-component='palette'] label:visible")
         after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert {before, after} == {"default", "slate"}
     finally:
-        page.context.close()
+        context.close()
 
 
 def test_focusing_a_number_shows_its_quote_and_status(browser, server):
@@ -29,7 +32,7 @@ def test_focusing_a_number_shows_its_quote_and_status(browser, server):
         page.keyboard.press("Escape")
         assert tip.is_hidden()
     finally:
-        page.context.close()
+        page.close()
 
 
 def test_a_number_links_to_its_row_in_the_explorer(browser, server):
@@ -39,7 +42,7 @@ def test_a_number_links_to_its_row_in_the_explorer(browser, server):
         row = page.wait_for_selector("#c-rituximab-response-rate", timeout=5000)
         assert "69%" in row.inner_text()
     finally:
-        page.context.close()
+        page.close()
 
 
 def test_explorer_filters_and_sorts_with_the_keyboard(browser, server):
@@ -57,7 +60,7 @@ def test_explorer_filters_and_sorts_with_the_keyboard(browser, server):
         page.keyboard.press("Enter")
         assert page.locator("#claims-table th[aria-sort='ascending']").inner_text() == "Stated"
     finally:
-        page.context.close()
+        page.close()
 
 
 def test_tables_offer_a_csv_download(browser, server):
@@ -71,4 +74,4 @@ def test_tables_offer_a_csv_download(browser, server):
         assert text.splitlines()[0].startswith("Study,Group,Stated")
         assert "Duvic 2006 [14]" in text
     finally:
-        page.context.close()
+        page.close()

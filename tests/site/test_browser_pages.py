@@ -33,7 +33,7 @@ def test_page_loads_cleanly_in_light_scheme(browser, server, site, path):
         assert axe_violations(page) == []
         _check_links(page, server, site, path)
     finally:
-        page.context.close()
+        page.close()
 
 
 def _check_links(page, server, site, path):
@@ -72,7 +72,7 @@ def test_search_finds_a_study_by_first_author(browser, server, query, expected):
         assert expected in page.url
         assert query in page.inner_text("article")
     finally:
-        page.context.close()
+        page.close()
 
 
 def test_navigation_reaches_every_section(browser, server):
@@ -83,4 +83,4 @@ def test_navigation_reaches_every_section(browser, server):
         assert page.url.endswith("/notebooks/08_evidence_audit/")
         assert "Evidence audit" in page.inner_text("h1")
     finally:
-        page.context.close()
+        page.close()
