@@ -16,7 +16,7 @@
 from il12_evidence.evidence import Evidence
 
 ev = Evidence.load()
-ev.claims_table("Every number the review gives for the in vitro and mechanism studies", topic="in-vitro-mechanism")
+ev.claims_table("Numbers the review gives for the in vitro and mechanism studies", topic="in-vitro-mechanism")
 
 # %% [markdown]
 # The review states these findings in words only, without doses, counts or fold changes,

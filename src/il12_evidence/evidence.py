@@ -103,6 +103,8 @@ class Evidence:
             }
             for claim in self.claims(**where)
         ]
+        if not rows:
+            return HTML(f'<p class="no-claims">{render.escape(caption)}: the review states none.</p>')
         columns = [
             ("study", "Study"),
             ("arm", "Group"),
