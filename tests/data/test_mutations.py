@@ -2,6 +2,7 @@
 
 import csv
 import io
+import shutil
 from decimal import Decimal
 
 import pytest
@@ -46,6 +47,23 @@ def _mutations():
 
 
 MUTATIONS = list(_mutations())
+
+
+@pytest.fixture(scope="module")
+def mutable_data(tmp_path_factory):
+    """One copy of data/ for the whole module; each test restores claims.csv afterwards."""
+    target = tmp_path_factory.mktemp("mutations") / "data"
+    shutil.copytree(DATA_DIR, target)
+    original = (target / "claims.csv").read_bytes()
+    yield target
+    (target / "claims.csv").write_bytes(original)
+
+
+@pytest.fixture
+def data_copy(mutable_data):
+    original = (mutable_data / "claims.csv").read_bytes()
+    yield mutable_data
+    (mutable_data / "claims.csv").write_bytes(original)
 
 
 def _validate_with(data_copy, index: int, column: str) -> list[str]:
