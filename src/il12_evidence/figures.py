@@ -25,7 +25,13 @@ def response_forest(ev, source: str, caption: str = "", **where) -> HTML:
     if not rows:
         return HTML("")
     labels = [f"{row['study']}: {row['arm']}" for row in rows]
-    with plotting.figure(height=0.45 * len(rows) + 1.0) as (fig, ax):
+    caption = caption or "Percentages recomputed from the stated counts, with 95% Wilson intervals."
+    return _forest_figure(rows, labels, "Point-and-interval plot of recomputed percentages", caption, source)
+
+
+def _forest_figure(rows: list[dict], labels: list[str], title: str, caption: str, source: str) -> HTML:
+    """Proportions with their intervals and n, described row by row in the alt text."""
+    with plotting.figure(height=0.42 * len(rows) + 1.1) as (fig, ax):
         plotting.forest(
             ax,
             labels,
@@ -34,19 +40,11 @@ def response_forest(ev, source: str, caption: str = "", **where) -> HTML:
             [r["ci_high"] for r in rows],
             [f"n = {row['counts'].split(' / ')[1]}" for row in rows],
         )
-        alt = "Point-and-interval plot of recomputed percentages: " + _describe(
+        alt = f"{title}: " + _describe(
             f"{label} {render.percent(r['rate'])} (95% CI {render.percent(r['ci_low'])} to {render.percent(r['ci_high'])}, {r['counts']})"
             for label, r in zip(labels, rows, strict=True)
         )
-        return HTML(
-            plotting.figure_html(
-                fig,
-                alt,
-                caption or "Percentages recomputed from the stated counts, with 95% Wilson intervals.",
-                [row["claim_id"] for row in rows],
-                source,
-            )
-        )
+        return HTML(plotting.figure_html(fig, alt, caption, [row["claim_id"] for row in rows], source))
 
 
 def grouped_rates(ev, source: str, caption: str, ylabel: str, **where) -> HTML:
@@ -206,7 +204,7 @@ def dosing(ev, source: str) -> HTML:
 def clinical_forest(ev, source: str) -> HTML:
     """Every clinical response rate with a known group size, 95% Wilson CI and n, by strategy."""
     groups = {"single-agent": "Single agent", "combination": "Combination"}
-    rows, labels, counts = [], [], []
+    rows, labels = [], []
     for topic, title in groups.items():
         for row in ev.proportion_rows(topic=topic, setting="clinical"):
             claim = ev.claim(row["claim_id"])
@@ -226,26 +224,13 @@ def clinical_forest(ev, source: str) -> HTML:
                 }
             rows.append(row)
             labels.append(f"{title} · {row['study']}: {row['arm']}")
-            counts.append(f"n = {row['counts'].split(' / ')[1]}")
-    with plotting.figure(height=0.42 * len(rows) + 1.2) as (fig, ax):
-        plotting.forest(
-            ax, labels, [r["rate"] for r in rows], [r["ci_low"] for r in rows], [r["ci_high"] for r in rows], counts
-        )
-        alt = "Forest plot of clinical response rates with 95% Wilson intervals: " + _describe(
-            f"{label} {render.percent(r['rate'])} ({render.percent(r['ci_low'])} to {render.percent(r['ci_high'])}, {r['counts']})"
-            for label, r in zip(labels, rows, strict=True)
-        )
-        return HTML(
-            plotting.figure_html(
-                fig,
-                alt,
-                "Every clinical response rate with a known group size: single agent above, "
-                "combinations below. Counts implied by the GRIM check are used where the review gives "
-                "only a percentage and a group size.",
-                [r["claim_id"] for r in rows],
-                source,
-            )
-        )
+    caption = (
+        "Every clinical response rate with a known group size: single agent above, combinations below. Counts implied "
+        "by the GRIM check are used where the review gives only a percentage and a group size."
+    )
+    return _forest_figure(
+        rows, labels, "Forest plot of clinical response rates with 95% Wilson intervals", caption, source
+    )
 
 
 # Outcome families of the controlled quantity vocabulary, for the evidence map.
