@@ -4,7 +4,6 @@ Pure functions of the regimens table, the claims it names and the assumed parame
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,3 @@ def regimens(dataset) -> list[Regimen]:
         result.append(Regimen(row["regimen"], row["label"], row["species"], dose, per_week, converted, tuple(used)))
     return result
 
-
-def decimal_places(value: float) -> int:
-    """Display precision for a dose: whole numbers when large, one decimal when small."""
-    return 0 if abs(Decimal(str(value))) >= 10 else 1

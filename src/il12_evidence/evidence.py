@@ -203,11 +203,6 @@ class Evidence:
         ]
         return HTML(render.table(rows, columns, caption))
 
-    def table(
-        self, rows: list[dict], columns: list[tuple[str, str]], caption: str, numeric: tuple[str, ...] = ()
-    ) -> HTML:
-        return HTML(render.table(rows, columns, caption, numeric))
-
     def audit_table(self, caption: str) -> HTML:
         """Every problem the rules find, with the rule's calculation and the human explanation."""
         rows = []
