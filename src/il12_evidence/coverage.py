@@ -9,6 +9,7 @@ value_as_printed is that very token.
 import re
 from dataclasses import dataclass
 
+from .sourcetext import SourceText
 from .values import NUMBER_WORDS
 
 _DIGITS = r"(?<![\w.^])(?<![A-Za-z]-)\d+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w^]|\.\d)"
@@ -27,28 +28,34 @@ class Uncovered:
 
 
 def uncovered_numbers(
-    text: str, claims: list[dict], body_start: str, body_end: str, excluded_fragments: list[str] = ()
+    source: SourceText, claims: list[dict], body_start: str, body_end: str, excluded_fragments: list[str] = ()
 ) -> list[Uncovered]:
     """Numbers in the body that no claim states; excluded_fragments are names, not quantities."""
+    text = source.text
     start = text.index(body_start)
-    end = text.index(body_end, start)
-    covered = set()
+    end = text.index(body_end, start) if body_end else len(text)
+    covered: set[int] = set()
+    tokens_of: dict[str, list[tuple[int, str]]] = {}  # numbers inside each distinct quote
     for claim in claims:
         quote, printed = claim["quote"], claim["value_as_printed"]
-        for match in re.finditer(re.escape(quote), text):
-            for inner in NUMBER.finditer(quote):
-                if inner.group() == printed:
-                    covered.add(match.start() + inner.start())
-    skipped = {offset for match in NOT_NUMBERS.finditer(text) for offset in range(match.start(), match.end())}
+        if not quote or not printed:
+            continue
+        tokens = tokens_of.get(quote)
+        if tokens is None:
+            tokens = tokens_of[quote] = [(m.start(), m.group()) for m in NUMBER.finditer(quote)]
+        offsets = [offset for offset, token in tokens if token == printed]
+        for position in source.positions(quote):
+            covered.update(position + offset for offset in offsets)
+    skipped: set[int] = set()
+    for match in NOT_NUMBERS.finditer(text, start, end):
+        skipped.update(range(match.start(), match.end()))
     for fragment in excluded_fragments:
-        for match in re.finditer(re.escape(fragment), text):
-            skipped.update(range(match.start(), match.end()))
+        for position in source.positions(fragment):
+            skipped.update(range(position, position + len(fragment)))
     missing = []
     for match in NUMBER.finditer(text, start, end):
         if match.start() in covered or match.start() in skipped:
             continue
-        line = text.count("\n", 0, match.start()) + 1
-        missing.append(
-            Uncovered(line, match.group(), text[max(match.start() - 40, 0) : match.end() + 40].replace("\n", " "))
-        )
+        context = text[max(match.start() - 40, 0) : match.end() + 40].replace("\n", " ")
+        missing.append(Uncovered(source.line_of(match.start()), match.group(), context))
     return missing

@@ -1,22 +1,46 @@
-"""Load the data package and validate it: files, schema, provenance and cross-row references.
+"""Read the data package: descriptor, CSV tables and source text, typed and indexed.
 
-Every problem becomes a `Problem` located as FILE:ROW:COLUMN; input files are only read.
+Every problem becomes a `Problem` located as FILE:ROW:COLUMN; nothing here raises on bad
+input, and input files are only read: regular files inside the data directory, at most
+MAX_FILE_BYTES each, counted while reading (a FIFO, a device or a link out of the directory
+is refused before it is opened).
 """
 
 import csv
+import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
+from functools import cached_property
+from pathlib import Path, PurePosixPath
 
 from . import schema
-from .coverage import uncovered_numbers
 from .paths import DATA_DIR, PACKAGE_FILE
 from .problems import DataError, Problem, display_path
-from .values import occurs_as_token, parse_printed
+from .sourcetext import SourceText
 
 MAX_FIELD_CHARS = 100_000  # a quote or note longer than this is a pasting accident
 MAX_FILE_BYTES = 5_000_000
+PACKAGE_SCHEMA = "https://datapackage.org/profiles/2.0/datapackage.json"
+# The resources the engine reads; a package without one of them is not a review package.
+REQUIRED_TABLES = (
+    "claims",
+    "count-sources",
+    "studies",
+    "references",
+    "units",
+    "quantities",
+    "outcomes",
+    "topics",
+    "verdicts",
+    "rules",
+    "findings",
+    "parameters",
+)
+OPTIONAL_TABLES = ("primary-studies", "primary-sources", "regimens", "suspect-terms")
+SOURCE_TEXT = "source-text"
 
 
 @dataclass(frozen=True)
@@ -24,7 +48,14 @@ class Dataset:
     data_dir: Path
     package: dict
     tables: dict[str, list[dict]]  # resource name → typed rows (None for empty cells)
-    source_text: str
+    source: SourceText
+
+    @property
+    def source_text(self) -> str:
+        return self.source.text
+
+    def rows(self, name: str) -> list[dict]:
+        return self.tables.get(name, [])
 
     @property
     def claims(self) -> list[dict]:
@@ -38,91 +69,261 @@ class Dataset:
     def findings(self) -> list[dict]:
         return self.tables["findings"]
 
+    @property
+    def studies(self) -> list[dict]:
+        return self.tables["studies"]
+
+    def resource(self, name: str) -> dict:
+        return next(r for r in self.package["resources"] if r.get("name") == name)
+
+    def path(self, name: str) -> Path:
+        return self.data_dir / self.resource(name)["path"]
+
+    # --- indices, built once ----------------------------------------------------------------
+    def _by(self, table: str, key: str) -> dict:
+        return {row[key]: row for row in self.rows(table)}
+
+    @cached_property
+    def claims_by_id(self) -> dict[str, dict]:
+        return self._by("claims", "claim_id")
+
+    @cached_property
+    def claim_order(self) -> dict[str, int]:
+        return {row["claim_id"]: index for index, row in enumerate(self.claims)}
+
+    @cached_property
+    def studies_by_id(self) -> dict[str, dict]:
+        return self._by("studies", "study_id")
+
+    @cached_property
+    def references_by_ref(self) -> dict[int, dict]:
+        return self._by("references", "ref")
+
+    @cached_property
+    def units(self) -> dict[str, dict]:
+        return self._by("units", "unit")
+
+    @cached_property
+    def quantities(self) -> dict[str, dict]:
+        return self._by("quantities", "quantity")
+
+    @cached_property
+    def outcomes(self) -> dict[str, dict]:
+        return self._by("outcomes", "outcome")
+
+    @cached_property
+    def topics(self) -> dict[str, dict]:
+        return self._by("topics", "topic")
+
+    @cached_property
+    def verdicts(self) -> dict[str, dict]:
+        return self._by("verdicts", "verdict")
+
+    @cached_property
+    def rules(self) -> dict[str, dict]:
+        return self._by("rules", "rule")
+
+    @cached_property
+    def primary_by_claim(self) -> dict[str, dict]:
+        return self._by("primary-sources", "claim_id")
+
+    @cached_property
+    def primary_studies(self) -> dict[str, dict]:
+        return self._by("primary-studies", "primary_id")
+
+    @cached_property
+    def parameters(self) -> dict[str, Decimal]:
+        return {row["parameter"]: row["value"] for row in self.rows("parameters")}
+
+    @cached_property
+    def count_sources(self) -> dict[tuple[str, str], list[str]]:
+        """(claim_id, "numerator"|"denominator") → the claims whose values the count equals (their sum)."""
+        sources: dict[tuple[str, str], list[str]] = {}
+        for row in self.rows("count-sources"):
+            sources.setdefault((row["claim_id"], row["count"]), []).append(row["source_claim_id"])
+        return sources
+
+    @cached_property
+    def claims_by_study(self) -> dict[str, list[dict]]:
+        grouped: dict[str, list[dict]] = {}
+        for claim in self.claims:
+            grouped.setdefault(claim["study_id"], []).append(claim)
+        return grouped
+
+    @cached_property
+    def audit(self):
+        """The audit rules' findings, computed once per dataset (checks.Audit)."""
+        from .checks import Audit
+
+        return Audit(self)
+
     def claim(self, claim_id: str) -> dict:
         return self.claims_by_id[claim_id]
 
-    @property
-    def claims_by_id(self) -> dict[str, dict]:
-        return {row["claim_id"]: row for row in self.claims}
+    def study_of(self, claim: dict) -> dict:
+        return self.studies_by_id[claim["study_id"]]
 
-    def path(self, resource: str) -> Path:
-        return self.data_dir / _resource(self.package, resource)["path"]
+    def unit_of(self, claim: dict) -> dict:
+        return self.units[claim["unit"]]
+
+    def is_percentage(self, claim: dict) -> bool:
+        return self.units[claim["unit"]]["dimension"] == "percentage"
+
+    def disagrees(self, claim_id: str) -> bool:
+        """True when the cited study's abstract disagrees with the claim (verdicts.csv says which verdicts do)."""
+        row = self.primary_by_claim.get(claim_id)
+        return row is not None and bool(self.verdicts[row["verdict"]]["disagrees"])
 
 
 def load(data_dir: Path = DATA_DIR) -> Dataset:
     """The validated dataset; raises DataError listing every problem (audit findings included)."""
-    from .checks import reconcile_findings  # checks builds on Dataset
+    from .validation import validate
 
-    dataset, problems = read(data_dir)
-    if dataset is not None and not problems:
-        problems = reconcile_findings(dataset)
+    dataset, problems = validate(data_dir)
     if problems:
         raise DataError(problems)
     return dataset
 
 
 def read(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
-    """Read and check every resource; the dataset is None when a file could not be read."""
+    """Read and type every resource; the dataset is None when the package cannot be read as a whole."""
     data_dir = Path(data_dir)
-    package_path = data_dir / PACKAGE_FILE
     problems: list[Problem] = []
-    try:
-        package = json.loads(package_path.read_text(encoding="utf-8"))
-        resources = {resource["name"]: resource for resource in package["resources"]}
-    except FileNotFoundError:
-        return None, [Problem(display_path(package_path), 0, "-", "file not found")]
-    except (ValueError, KeyError, TypeError) as error:
-        return None, [Problem(display_path(package_path), 0, "-", f"not a valid data package: {error}")]
+    package = _read_package(data_dir, problems)
+    if package is None:
+        return None, problems
+    resources = {resource["name"]: resource for resource in package["resources"]}
 
     raw_tables: dict[str, list[dict]] = {}
     for name, resource in resources.items():
-        if "schema" in resource:
-            rows = _read_csv(data_dir / resource["path"], resource["schema"], problems)
+        if resource["type"] == "table":
+            rows = _read_csv(data_dir, data_dir / resource["path"], resource["schema"], problems)
             if rows is not None:
                 raw_tables[name] = rows
-    source_text = _read_text(data_dir / _resource(package, "source-text")["path"], problems)
+    text = _read_text(data_dir, resources[SOURCE_TEXT], problems)
     if problems:  # a file that cannot be parsed makes every later check noise
-        return None, problems
+        return None, sorted(problems)
 
     tables: dict[str, list[dict]] = {}
     for name, rows in raw_tables.items():
-        table_schema = resources[name]["schema"]
-        tables[name] = schema.check_fields(rows, table_schema, _reporter(data_dir / resources[name]["path"], problems))
+        tables[name] = schema.check_fields(rows, resources[name]["schema"], _reporter(data_dir, resources[name], problems))
     for name, rows in tables.items():
         table_schema = resources[name]["schema"]
-        report = _reporter(data_dir / resources[name]["path"], problems)
+        report = _reporter(data_dir, resources[name], problems)
         schema.check_primary_key(rows, table_schema, report)
-        schema.check_foreign_keys(rows, table_schema, {**tables, "": rows}, report)
-
-    dataset = Dataset(data_dir, package, tables, source_text)
-    _check_provenance(dataset, problems)
-    _check_completeness(dataset, problems)
-    _check_primary_sources(dataset, problems)
-    return dataset, sorted(problems)
+        schema.check_foreign_keys(rows, table_schema, name, tables, report)
+        _check_formulas(rows, table_schema, report)
+    return Dataset(data_dir, package, tables, SourceText(text)), sorted(problems)
 
 
-def _resource(package: dict, name: str) -> dict:
-    return next(resource for resource in package["resources"] if resource["name"] == name)
-
-
-def _reporter(path: Path, problems: list[Problem]):
-    shown = display_path(path)
+def _reporter(data_dir: Path, resource: dict, problems: list[Problem]):
+    shown = display_path(data_dir / resource["path"])
     return lambda row, column, message: problems.append(Problem(shown, row, column, message))
 
 
-def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+# --- the descriptor ----------------------------------------------------------------------------
+def _read_package(data_dir: Path, problems: list[Problem]) -> dict | None:
+    path = data_dir / PACKAGE_FILE
+    shown = display_path(path)
+    if not data_dir.is_dir():
+        problems.append(Problem(display_path(data_dir), 0, "-", "not a directory: --data names the data directory"))
+        return None
+    raw = _read_bytes(data_dir, path, problems)
+    if raw is None:
+        return None
+    try:
+        package = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.append(Problem(shown, 0, "-", "not valid UTF-8"))
+        return None
+    except ValueError as error:
+        problems.append(Problem(shown, getattr(error, "lineno", 0), "-", f"not valid JSON: {error.args[0][:200]}"))
+        return None
+    before = len(problems)
+    for where, message in _package_problems(package):
+        problems.append(Problem(shown, 0, where, message))
+    return package if len(problems) == before else None
+
+
+def _package_problems(package) -> list[tuple[str, str]]:
+    """(where, message) for every structural problem of the descriptor; empty when usable."""
+    if not isinstance(package, dict):
+        return [("-", "the descriptor must be a JSON object")]
+    found = []
+    if package.get("$schema") != PACKAGE_SCHEMA:
+        found.append(("$schema", f"must be {PACKAGE_SCHEMA} (Data Package v2)"))
+    resources = package.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return [*found, ("resources", "must be a non-empty list of resources")]
+    names = set()
+    for index, resource in enumerate(resources):
+        where = f"resources[{index}]"
+        if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) or not resource["name"]:
+            found.append((where, "a resource needs a name"))
+            continue
+        name = resource["name"]
+        where = f"resources.{name}"
+        if name in names:
+            found.append((where, "resource names must be unique"))
+        names.add(name)
+        path = resource.get("path")
+        if not isinstance(path, str) or not path:
+            found.append((f"{where}.path", "a resource needs a path"))
+        elif PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts or "\\" in path:
+            found.append((f"{where}.path", f"{path!r} must be a relative path inside the data directory"))
+        if resource.get("type") not in ("table", "file"):
+            found.append((f"{where}.type", "must be 'table' or 'file' (Data Package v2)"))
+        elif resource["type"] == "table":
+            found.extend((f"{where}.{inner}", message) for inner, message in schema.descriptor_problems(resource))
+    for name in (*REQUIRED_TABLES, SOURCE_TEXT):
+        if name not in names:
+            found.append(("resources", f"the package has no resource named {name!r}"))
+    text = next((r for r in resources if isinstance(r, dict) and r.get("name") == SOURCE_TEXT), None)
+    if text is not None:
+        if text.get("type") != "file":
+            found.append((f"resources.{SOURCE_TEXT}.type", "must be 'file'"))
+        if not isinstance(text.get("bytes"), int) or not str(text.get("hash", "")).startswith("sha256:"):
+            found.append((f"resources.{SOURCE_TEXT}", "needs bytes and a sha256: hash, so that the text is provably the review's"))
+        for key in ("x-body-start", "x-body-end"):
+            if not isinstance(text.get(key, ""), str):
+                found.append((f"resources.{SOURCE_TEXT}.{key}", "must be a string"))
+        excluded = text.get("x-not-numbers", [])
+        if not isinstance(excluded, list) or not all(isinstance(i, dict) and isinstance(i.get("fragment"), str) for i in excluded):
+            found.append((f"resources.{SOURCE_TEXT}.x-not-numbers", "must be a list of {fragment, reason}"))
+    return found
+
+
+# --- files -------------------------------------------------------------------------------------
+def _read_bytes(data_dir: Path, path: Path, problems: list[Problem]) -> bytes | None:
+    """A regular file inside data_dir, read up to the cap; None (with a problem) otherwise."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(shown, 0, "-", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"))
-            return None
-        raw = path.read_bytes()
+        resolved = path.resolve(strict=True)
+        root = data_dir.resolve(strict=True)
     except FileNotFoundError:
         problems.append(Problem(shown, 0, "-", "file not found"))
         return None
+    except (OSError, RuntimeError) as error:  # a link loop, a permission on a parent
+        problems.append(Problem(shown, 0, "-", f"cannot be read: {getattr(error, 'strerror', None) or error}"))
+        return None
+    if not resolved.is_relative_to(root):
+        problems.append(Problem(shown, 0, "-", "is a link to a file outside the data directory; copy the file in"))
+        return None
+    try:
+        mode = os.stat(resolved).st_mode
+        if stat.S_ISDIR(mode):
+            problems.append(Problem(shown, 0, "-", "is a directory, not a file"))
+            return None
+        if not stat.S_ISREG(mode):
+            problems.append(Problem(shown, 0, "-", "is not a regular file (a pipe, device or socket); not read"))
+            return None
+        with open(resolved, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        problems.append(Problem(shown, 0, "-", f"cannot be read: {error.strerror}"))
+        problems.append(Problem(shown, 0, "-", f"cannot be read: {error.strerror or error}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(shown, 0, "-", f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes"))
         return None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
@@ -137,26 +338,28 @@ def _decode(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start : error.start + 1].hex().upper()
-        problems.append(
-            Problem(
-                display_path(path),
-                line,
-                "-",
-                f"not valid UTF-8 (byte 0x{byte} at offset {error.start}); save the file as UTF-8",
-            )
-        )
+        message = f"not valid UTF-8 (byte 0x{byte} at offset {error.start}); save the file as UTF-8"
+        problems.append(Problem(display_path(path), line, "-", message))
         return None
 
 
-def _read_text(path: Path, problems: list[Problem]) -> str:
-    raw = _read_bytes(path, problems)
-    text = _decode(path, raw, problems) if raw is not None else None
-    return text or ""
-
-
-def _read_csv(path: Path, table_schema: dict, problems: list[Problem]) -> list[dict] | None:
+def _read_text(data_dir: Path, resource: dict, problems: list[Problem]) -> str:
+    path = data_dir / resource["path"]
+    raw = _read_bytes(data_dir, path, problems)
+    if raw is None:
+        return ""
     shown = display_path(path)
-    raw = _read_bytes(path, problems)
+    if len(raw) != resource["bytes"]:
+        problems.append(Problem(shown, 0, "-", f"is {len(raw):,} bytes; datapackage.json records {resource['bytes']:,}"))
+    digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+    if digest != resource["hash"]:
+        problems.append(Problem(shown, 0, "-", "its sha256 hash differs from datapackage.json: the text is not the review's"))
+    return _decode(path, raw, problems) or ""
+
+
+def _read_csv(data_dir: Path, path: Path, table_schema: dict, problems: list[Problem]) -> list[dict] | None:
+    shown = display_path(path)
+    raw = _read_bytes(data_dir, path, problems)
     if raw is None:
         return None
     text = _decode(path, raw, problems)
@@ -166,16 +369,20 @@ def _read_csv(path: Path, table_schema: dict, problems: list[Problem]) -> list[d
         problems.append(Problem(shown, 0, "-", "file is empty; expected a header row"))
         return None
     csv.field_size_limit(MAX_FIELD_CHARS)
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, strict=True)
+    records, spans = [], []
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record)
+            spans.append(reader.line_num)
     except csv.Error as error:
         message = str(error)
         if "field larger than field limit" in message:
             message = f"a field is longer than {MAX_FIELD_CHARS:,} characters"
         elif "unexpected end of data" in message:
             message = 'unterminated quoted field (a " is opened and never closed)'
-        problems.append(Problem(shown, reader.line_num, "-", f"malformed CSV: {message}"))
+        problems.append(Problem(shown, len(records) + 1, "-", f"malformed CSV: {message}"))
         return None
     header, body = records[0], records[1:]
     expected = [field["name"] for field in table_schema["fields"]]
@@ -190,169 +397,28 @@ def _read_csv(path: Path, table_schema: dict, problems: list[Problem]) -> list[d
             problems.append(Problem(shown, 1, "-", f"columns are out of order; expected: {','.join(expected)}"))
         return None
     rows = []
-    for number, record in enumerate(body, start=2):
+    for number, (record, last_line) in enumerate(zip(body, spans[1:], strict=True), start=2):
         if record == []:
             continue  # a trailing blank line
         if len(record) != len(header):
             problems.append(Problem(shown, number, "-", f"row has {len(record)} cells; the header has {len(header)}"))
             continue
+        raw_record = "".join(lines[spans[number - 2] : last_line])
+        for name, cell in zip(header, record, strict=True):
+            if '"' in cell and '"' + cell.replace('"', '""') + '"' not in raw_record:
+                problems.append(Problem(shown, number, name, 'a " inside a cell that is not quoted: quote the cell'))
         rows.append({"__row__": number, **dict(zip(header, record, strict=True))})
     return rows
 
 
-def _check_provenance(dataset: Dataset, problems: list[Problem]) -> None:
-    """Quotes are verbatim, values are the ones quoted, and counts are backed by claims."""
-    claims_file = display_path(dataset.path("claims"))
-    by_id = dataset.claims_by_id
-
-    def report(row: dict, column: str, message: str) -> None:
-        problems.append(Problem(claims_file, row["__row__"], column, message))
-
-    for row in dataset.claims:
-        quote, printed = row["quote"], row["value_as_printed"]
-        if quote and quote not in dataset.source_text:
-            report(
-                row, "quote", f"claim {row['claim_id']}: quote not found verbatim in the source text: {quote[:80]!r}"
-            )
-        elif quote and printed and not occurs_as_token(printed, quote):
-            report(
-                row,
-                "value_as_printed",
-                f"claim {row['claim_id']}: {printed!r} does not occur in its quote {quote[:80]!r}",
-            )
-        if printed:
-            parsed = parse_printed(printed)
-            if parsed is None:
-                report(
-                    row,
-                    "value_as_printed",
-                    f"claim {row['claim_id']}: {printed!r} is not a number, number word or numeral",
-                )
-            elif row["value"] is not None and parsed != row["value"]:
-                report(
-                    row,
-                    "value",
-                    f"claim {row['claim_id']}: value {row['value']} differs from {printed!r} as printed ({parsed})",
-                )
-        numerator, denominator = row["numerator"], row["denominator"]
-        if numerator is not None and denominator is not None and numerator > denominator:
-            report(
-                row, "numerator", f"claim {row['claim_id']}: numerator {numerator} exceeds denominator {denominator}"
-            )
-        for count, source in (("numerator", "numerator_source"), ("denominator", "denominator_source")):
-            _check_count_source(row, count, source, by_id, report)
-
-    references_file = display_path(dataset.path("references"))
-    for row in dataset.references:
-        if row["entry"] and row["entry"] not in dataset.source_text:
-            problems.append(
-                Problem(
-                    references_file,
-                    row["__row__"],
-                    "entry",
-                    f"reference {row['ref']}: entry not found verbatim in the source text",
-                )
-            )
+# Cells that a spreadsheet would run as a formula (OWASP CSV injection); no free text needs them.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
-    """Each concordance row states its figure, checks the claim of its reference, and counts that fit."""
-    rows = dataset.tables.get("primary-sources")
-    if rows is None:
-        return
-    shown = display_path(dataset.path("primary-sources"))
-    by_id = dataset.claims_by_id
-    checked = {row["claim_id"] for row in rows}
-    for claim in dataset.claims:  # every number attributed to a study is compared with that study
-        if claim["ref"] is not None and claim["claim_id"] not in checked:
-            problems.append(
-                Problem(
-                    display_path(dataset.path("claims")),
-                    claim["__row__"],
-                    "ref",
-                    f"claim {claim['claim_id']} cites reference {claim['ref']} but has no row in primary_sources.csv",
-                )
-            )
+def _check_formulas(rows: list[dict], table_schema: dict, report) -> None:
+    strings = [f["name"] for f in table_schema["fields"] if f.get("type", "string") == "string"]
     for row in rows:
-        claim = by_id.get(row["claim_id"])
-        if claim is not None and claim["ref"] != row["ref"]:
-            problems.append(
-                Problem(
-                    shown,
-                    row["__row__"],
-                    "ref",
-                    f"claim {row['claim_id']} cites reference {claim['ref']}, not {row['ref']}",
-                )
-            )
-        value, statement = row["primary_value"], row["primary_statement"] or ""
-        if value and not occurs_as_token(value, statement):
-            problems.append(
-                Problem(
-                    shown,
-                    row["__row__"],
-                    "primary_value",
-                    f"claim {row['claim_id']}: {value!r} does not occur in primary_statement",
-                )
-            )
-        numerator, denominator = row["primary_numerator"], row["primary_denominator"]
-        if numerator is not None and denominator is not None and numerator > denominator:
-            problems.append(
-                Problem(
-                    shown,
-                    row["__row__"],
-                    "primary_numerator",
-                    f"claim {row['claim_id']}: {numerator} exceeds {denominator}",
-                )
-            )
-        if row["verdict"] != "unverified" and not row["source"]:
-            problems.append(
-                Problem(
-                    shown,
-                    row["__row__"],
-                    "source",
-                    f"claim {row['claim_id']}: verdict {row['verdict']} needs the address that was read",
-                )
-            )
-
-
-def _check_completeness(dataset: Dataset, problems: list[Problem]) -> None:
-    """Every number printed in the source's body is stated by a claim (see coverage)."""
-    source = _resource(dataset.package, "source-text")
-    if "x-body-start" not in source:
-        return
-    path = display_path(dataset.path("source-text"))
-    try:
-        missing = uncovered_numbers(
-            dataset.source_text,
-            dataset.claims,
-            source["x-body-start"],
-            source.get("x-body-end", ""),
-            [item["fragment"] for item in source.get("x-not-numbers", [])],
-        )
-    except ValueError:
-        problems.append(Problem(path, 0, "-", "x-body-start or x-body-end of datapackage.json is not in the text"))
-        return
-    for number in missing:
-        problems.append(
-            Problem(path, number.line, "-", f"number {number.token!r} is stated by no claim: …{number.context}…")
-        )
-
-
-def _check_count_source(row: dict, count: str, source: str, by_id: dict, report) -> None:
-    """A count must name the claim(s) that state it, and equal their (summed) values."""
-    value, names = row[count], row[source]
-    if value is None and names is None:
-        return
-    if names is None:
-        report(row, source, f"claim {row['claim_id']}: {count} {value} names no claim that states it")
-        return
-    ids = names.split("+")
-    unknown = [name for name in ids if name not in by_id]
-    if unknown:
-        report(row, source, f"claim {row['claim_id']}: unknown claim_id {', '.join(unknown)}")
-        return
-    stated = sum((by_id[name]["value"] or Decimal(0) for name in ids), Decimal(0))
-    if value is None:
-        report(row, count, f"claim {row['claim_id']}: {count} is empty but {source} gives {stated}")
-    elif stated != value:
-        report(row, count, f"claim {row['claim_id']}: {count} {value} differs from {stated} stated by {names}")
+        for name in strings:
+            value = row.get(name)
+            if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+                report(row["__row__"], name, f"starts with {value[0]!r}: a spreadsheet would run it as a formula")

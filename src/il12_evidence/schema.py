@@ -2,15 +2,20 @@
 
 frictionless proves the descriptor itself (see tests/data); this checker applies the same
 constraints in milliseconds, so that `validate` stays fast enough to run on every mutation of
-the data and reports every problem as FILE:ROW:COLUMN.
+the data and reports every problem as FILE:ROW:COLUMN. The descriptor is checked first
+(`descriptor_problems`), so that nothing below ever raises on a malformed schema.
 """
 
 import re
 from collections.abc import Callable, Iterable
 
-from .values import parse_decimal
+from .values import decimal_problem, parse_decimal
 
 Report = Callable[[int, str, str], None]
+TYPES = ("string", "integer", "number", "boolean")
+CONSTRAINTS = ("required", "unique", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern")
+TRUE_VALUES, FALSE_VALUES = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}", re.ASCII)
 
 
 def cast(type_: str, text: str):
@@ -18,25 +23,91 @@ def cast(type_: str, text: str):
     if type_ == "string":
         return text
     if type_ == "integer":
-        if not re.fullmatch(r"[+-]?\d+", text.strip()):
-            raise ValueError(f"{text!r} is not a whole number")
+        if not _INTEGER.fullmatch(text):
+            if text.strip() and not text.strip().isascii():
+                raise ValueError(f"{_preview(text)} is not a whole number: use ASCII digits 0-9")
+            raise ValueError(f"{_preview(text)} is not a whole number")
         return int(text)
     if type_ == "number":
         value = parse_decimal(text)
-        if value is None:
-            raise ValueError(f"{text!r} is not a number")
+        if value is None or text != text.strip():
+            raise ValueError(decimal_problem(text))
         return value
-    raise ValueError(f"unsupported field type {type_!r} in the schema")
+    if type_ == "boolean":
+        if text in TRUE_VALUES:
+            return True
+        if text in FALSE_VALUES:
+            return False
+        raise ValueError(f"{_preview(text)} is not true or false")
+    raise ValueError(f"unsupported field type {type_!r}")
+
+
+def descriptor_problems(resource: dict) -> Iterable[tuple[str, str]]:
+    """(where, message) for every structural problem of a table resource's schema."""
+    schema = resource.get("schema")
+    if not isinstance(schema, dict):
+        yield "schema", "a table resource needs a schema object"
+        return
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields:
+        yield "schema.fields", "must be a non-empty list"
+        return
+    names = []
+    for index, field in enumerate(fields):
+        where = f"schema.fields[{index}]"
+        if not isinstance(field, dict) or not isinstance(field.get("name"), str) or not field.get("name"):
+            yield where, "a field needs a non-empty name"
+            continue
+        names.append(field["name"])
+        where = f"schema.fields.{field['name']}"
+        if field.get("type", "string") not in TYPES:
+            yield where, f"type {field.get('type')!r} is not one of {', '.join(TYPES)}"
+        constraints = field.get("constraints", {})
+        if not isinstance(constraints, dict):
+            yield where, "constraints must be an object"
+            continue
+        for key, value in constraints.items():
+            if key not in CONSTRAINTS:
+                yield where, f"unknown constraint {key!r}"
+            elif key == "pattern":
+                try:
+                    re.compile(value)
+                except (re.error, TypeError) as error:
+                    yield where, f"pattern {_preview(str(value))} is not a valid regular expression: {error}"
+            elif key == "enum" and not isinstance(value, list):
+                yield where, "enum must be a list"
+            elif key in ("minimum", "maximum") and (isinstance(value, bool) or not isinstance(value, int | float)):
+                yield where, f"{key} must be a number"
+            elif key in ("minLength", "maxLength") and (isinstance(value, bool) or not isinstance(value, int)):
+                yield where, f"{key} must be a whole number"
+    if len(set(names)) != len(names):
+        yield "schema.fields", "field names must be unique"
+    key = schema.get("primaryKey", [])
+    if not isinstance(key, list) or any(name not in names for name in key):
+        yield "schema.primaryKey", "must list fields of the schema"
+    for index, foreign in enumerate(schema.get("foreignKeys", [])):
+        where = f"schema.foreignKeys[{index}]"
+        reference = foreign.get("reference") if isinstance(foreign, dict) else None
+        if (
+            not isinstance(reference, dict)
+            or not isinstance(foreign.get("fields"), list)
+            or not isinstance(reference.get("fields"), list)
+            or len(foreign["fields"]) != len(reference["fields"])
+            or any(name not in names for name in foreign["fields"])
+        ):
+            yield where, "needs fields of the schema and a reference with as many fields"
 
 
 def check_fields(rows: list[dict], schema: dict, report: Report) -> list[dict]:
     """Check every cell against its field; return the rows with typed values (None if empty)."""
     typed_rows = []
-    seen: dict[str, dict] = {field["name"]: {} for field in schema["fields"]}
+    fields = [(field, field.get("constraints", {})) for field in schema["fields"]]
+    patterns = {field["name"]: re.compile(c["pattern"]) for field, c in fields if "pattern" in c}
+    seen: dict[str, dict] = {field["name"]: {} for field, _ in fields}
     for row in rows:
         typed = {"__row__": row["__row__"]}
-        for field in schema["fields"]:
-            name, constraints = field["name"], field.get("constraints", {})
+        for field, constraints in fields:
+            name = field["name"]
             text = row.get(name, "")
             if text == "":
                 if constraints.get("required"):
@@ -44,57 +115,69 @@ def check_fields(rows: list[dict], schema: dict, report: Report) -> list[dict]:
                 typed[name] = None
                 continue
             try:
-                value = cast(field["type"], text)
+                value = cast(field.get("type", "string"), text)
             except ValueError as error:
-                report(row["__row__"], name, f"{error} (type {field['type']})")
+                report(row["__row__"], name, f"{error} (type {field.get('type', 'string')})")
                 typed[name] = None
                 continue
-            for message in _constraint_problems(value, text, constraints):
+            for message in _constraint_problems(value, text, constraints, patterns.get(name)):
                 report(row["__row__"], name, message)
             if constraints.get("unique"):
                 first = seen[name].setdefault(value, row["__row__"])
                 if first != row["__row__"]:
-                    report(row["__row__"], name, f"duplicate value {text!r} (first at row {first})")
+                    report(row["__row__"], name, f"duplicate value {_preview(text)} (first at row {first})")
             typed[name] = value
         typed_rows.append(typed)
     return typed_rows
 
 
-def _constraint_problems(value, text: str, constraints: dict) -> Iterable[str]:
+def _constraint_problems(value, text: str, constraints: dict, pattern) -> Iterable[str]:
     if "enum" in constraints and value not in constraints["enum"]:
-        yield f"{text!r} is not one of: {', '.join(map(str, constraints['enum']))}"
+        yield f"{_preview(text)} is not one of: {', '.join(map(str, constraints['enum']))}"
     if "minimum" in constraints and value < constraints["minimum"]:
         yield f"{text} is below the minimum {constraints['minimum']}"
     if "maximum" in constraints and value > constraints["maximum"]:
         yield f"{text} is above the maximum {constraints['maximum']}"
     if "minLength" in constraints and len(text) < constraints["minLength"]:
         yield f"shorter than {constraints['minLength']} characters"
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], text):
+    if "maxLength" in constraints and len(text) > constraints["maxLength"]:
+        yield f"longer than {constraints['maxLength']} characters"
+    if pattern is not None and not pattern.fullmatch(text):
         yield f"{_preview(text)} does not match the pattern {constraints['pattern']}"
 
 
 def check_primary_key(typed_rows: list[dict], schema: dict, report: Report) -> None:
     key = schema.get("primaryKey", [])
-    if len(key) < 2:  # a one-field key is already checked as `unique`
+    if not key:
         return
     first_rows: dict[tuple, int] = {}
     for row in typed_rows:
         values = tuple(row.get(name) for name in key)
+        if any(value is None for value in values):
+            if len(key) > 1:  # a one-field key is reported as a missing required value
+                report(row["__row__"], key[0], f"primary key {'+'.join(key)} needs every part")
+            continue
         first = first_rows.setdefault(values, row["__row__"])
         if first != row["__row__"]:
-            report(row["__row__"], key[0], f"duplicate key {values} (first at row {first})")
+            shown = "+".join(map(str, values))
+            report(row["__row__"], key[0], f"duplicate key {_preview(shown)} (first at row {first})")
 
 
-def check_foreign_keys(typed_rows: list[dict], schema: dict, tables: dict[str, list[dict]], report: Report) -> None:
+def check_foreign_keys(
+    typed_rows: list[dict], schema: dict, own_name: str, tables: dict[str, list[dict]], report: Report
+) -> None:
     for foreign_key in schema.get("foreignKeys", []):
-        (field,) = foreign_key["fields"]
-        target = foreign_key["reference"]
-        (target_field,) = target["fields"]
-        known = {row.get(target_field) for row in tables.get(target["resource"], [])}
+        fields, target = foreign_key["fields"], foreign_key["reference"]
+        resource = target.get("resource") or own_name
+        if resource not in tables:
+            report(0, fields[0], f"refers to resource {resource!r}, which the package does not have")
+            continue
+        known = {tuple(row.get(name) for name in target["fields"]) for row in tables[resource]}
         for row in typed_rows:
-            value = row.get(field)
-            if value is not None and value not in known:
-                report(row["__row__"], field, f"{value!r} is not a {target_field} in {target['resource']}")
+            values = tuple(row.get(name) for name in fields)
+            if all(value is not None for value in values) and values not in known:
+                shown = "+".join(map(str, values))
+                report(row["__row__"], fields[0], f"{_preview(shown)} is not a {'+'.join(target['fields'])} in {resource}")
 
 
 def _preview(text: str, limit: int = 60) -> str:

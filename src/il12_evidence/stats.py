@@ -1,17 +1,21 @@
 """Proportions, confidence intervals and rounding arithmetic: pure functions.
 
-Intervals come from scipy; rounding questions use decimal.Decimal on the value as printed,
-never float round() (which rounds half to even on binary approximations).
+Intervals come from scipy. Rounding questions are answered exactly with fractions on the
+value as printed — never float round() — and in constant time: which counts k of n print as
+a percentage is an interval of k computed by arithmetic, not a loop over k, so a denominator
+of a billion costs what a denominator of ten does.
 """
 
+import math
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 from .values import decimals_of
 
-CONFIDENCE = 0.95
-# Name → decimal rounding mode; the order is the order findings list them in.
-ROUNDING_CONVENTIONS = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "truncated": ROUND_DOWN}
+# The conventions a printed percentage may have been rounded by, in the order findings name them.
+ROUNDING_CONVENTIONS = ("half-up", "half-even", "truncated")
+CONVENTION_WORDS = {"half-up": "half-up rounding", "half-even": "half-even rounding", "truncated": "truncating"}
 
 
 @dataclass(frozen=True)
@@ -24,53 +28,92 @@ class Proportion:
     method: str
 
 
-def proportion(successes: int, trials: int, method: str = "wilson") -> Proportion:
-    """Rate with its 95% interval: "wilson" (score) or "exact" (Clopper–Pearson)."""
+def proportion(successes: int, trials: int, *, confidence: float = 0.95, method: str = "wilson") -> Proportion:
+    """Rate with its interval: "wilson" (score) or "exact" (Clopper–Pearson)."""
     if trials <= 0 or not 0 <= successes <= trials:
         raise ValueError(f"need 0 <= successes <= trials and trials > 0, got {successes}/{trials}")
     from scipy.stats import binomtest  # imported here: validation never needs scipy's start-up cost
 
-    interval = binomtest(int(successes), int(trials)).proportion_ci(confidence_level=CONFIDENCE, method=method)
-    return Proportion(
-        int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method
-    )
+    interval = binomtest(int(successes), int(trials)).proportion_ci(confidence_level=confidence, method=method)
+    return Proportion(int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method)
 
 
-def percent(successes: int, trials: int) -> Decimal:
-    """Exact percentage as a Decimal (28 significant digits)."""
-    return Decimal(successes) * 100 / Decimal(trials)
+def percent(successes: int, trials: int) -> Fraction:
+    """Exact percentage."""
+    return Fraction(100 * successes, trials)
 
 
-def round_percent(successes: int, trials: int, places: int, convention: str) -> Decimal:
-    step = Decimal(1).scaleb(-places)
-    return percent(successes, trials).quantize(step, rounding=ROUNDING_CONVENTIONS[convention])
+def _step(printed: str) -> Fraction:
+    return Fraction(1, 10 ** decimals_of(printed))
+
+
+def round_to(value: Fraction, places: int, convention: str) -> Decimal:
+    """value rounded to `places` decimals by a convention, exactly (value ≥ 0)."""
+    scaled = value * 10**places
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    half = Fraction(rest, scaled.denominator) - Fraction(1, 2)
+    if convention == "truncated" or half < 0:
+        digits = whole
+    elif half > 0 or convention == "half-up":
+        digits = whole + 1
+    else:  # a tie under half-even: to the even neighbour
+        digits = whole + (whole % 2)
+    return Decimal(digits).scaleb(-places)
 
 
 def matching_conventions(successes: int, trials: int, printed: str) -> list[str]:
     """The rounding conventions under which successes/trials prints as `printed` (a percentage)."""
     target, places = Decimal(printed), decimals_of(printed)
-    return [name for name in ROUNDING_CONVENTIONS if round_percent(successes, trials, places, name) == target]
+    exact = percent(successes, trials)
+    return [name for name in ROUNDING_CONVENTIONS if round_to(exact, places, name) == target]
 
 
-def grim_counts(printed: str, trials: int) -> dict[int, list[str]]:
-    """GRIM: every whole count out of `trials` that can print as `printed`, with its conventions."""
-    counts = {}
-    for successes in range(trials + 1):
-        conventions = matching_conventions(successes, trials, printed)
-        if conventions:
-            counts[successes] = conventions
-    return counts
+def count_range(printed: str, trials: int, convention: str) -> tuple[int, int] | None:
+    """The counts k (lowest, highest) for which k of `trials` prints as `printed` under a convention.
+
+    Constant time: the percentages that print as p form an interval around p (which ends are
+    included depends on the convention), and k = percentage × trials / 100 is linear in it.
+    """
+    target, step = Fraction(Decimal(printed)), _step(printed)
+    if convention == "truncated":
+        low, high, low_in, high_in = target, target + step, True, False
+    else:
+        low, high = target - step / 2, target + step / 2
+        even = (target / step) % 2 == 0
+        low_in, high_in = (True, False) if convention == "half-up" else (even, even)
+    k_low, k_high = low * trials / 100, high * trials / 100
+    first = math.ceil(k_low) if low_in or k_low.denominator != 1 else int(k_low) + 1
+    last = math.floor(k_high) if high_in or k_high.denominator != 1 else int(k_high) - 1
+    first, last = max(first, 0), min(last, trials)
+    return (first, last) if first <= last else None
 
 
-def smallest_group_sizes(printed: str, how_many: int = 3, largest: int = 1000) -> list[tuple[int, int]]:
-    """The smallest group sizes n (with a count k) for which k/n rounds half-up to `printed`."""
-    found, target = [], Decimal(printed)
+def grim_counts(printed: str, trials: int) -> dict[str, tuple[int, int]]:
+    """GRIM: for each convention under which some whole count of `trials` prints as `printed`, the counts."""
+    ranges = {name: count_range(printed, trials, name) for name in ROUNDING_CONVENTIONS}
+    return {name: found for name, found in ranges.items() if found is not None}
+
+
+def smallest_group_sizes(printed: str, *, how_many: int, largest: int) -> list[tuple[int, int]]:
+    """The smallest group sizes n (with the least count k) for which k/n rounds half-up to `printed`."""
+    found = []
     for trials in range(1, largest + 1):
-        nearest = int(target * trials / 100)  # only counts next to p·n can round to p
-        for successes in range(max(nearest - 1, 0), min(nearest + 2, trials) + 1):
-            if "half-up" in matching_conventions(successes, trials, printed):
-                found.append((successes, trials))
+        reachable = count_range(printed, trials, "half-up")
+        if reachable is not None:
+            found.append((reachable[0], trials))
+            if len(found) == how_many:
                 break
-        if len(found) == how_many:
-            break
     return found
+
+
+def describe_counts(found: tuple[int, int], trials: int) -> str:
+    """'13 of 22 (59.09%)' or, for a range, '13 to 14 of 30'."""
+    first, last = found
+    if first == last:
+        return f"{first} of {trials} ({format_percent(percent(first, trials))})"
+    return f"{first} to {last} of {trials}"
+
+
+def format_percent(value: Fraction, places: int = 2) -> str:
+    """An exact percentage for an explanation, rounded half-up to `places` decimals."""
+    return f"{round_to(value, places, 'half-up'):f}%"

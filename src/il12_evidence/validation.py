@@ -1,0 +1,203 @@
+"""Checks across rows and files: provenance, counts, studies, concordance and completeness.
+
+`validate(data_dir)` is what `python -m il12_evidence validate`, `load()` and the site build
+run: schema problems first (data.read), then these checks, then the audit's reconciliation
+(every problem the rules find is explained in findings.csv). Each check is linear in the
+number of rows; the source text is searched once per distinct fragment (sourcetext).
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from .coverage import uncovered_numbers
+from .data import DATA_DIR, SOURCE_TEXT, Dataset, read
+from .problems import Problem, display_path
+from .values import occurs_as_token, parse_printed
+
+# Parameters the engine reads from parameters.csv (rule thresholds and the dose conversion).
+REQUIRED_PARAMETERS = ("confidence_level", "smallest_groups_listed", "largest_group_searched", "nearby_counts")
+
+Report = Callable[[dict, str, str], None]
+
+
+def validate(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
+    """The dataset and every problem with it, audit reconciliation included."""
+    from .checks import Audit
+
+    dataset, problems = read(data_dir)
+    if dataset is None or problems:
+        return dataset, problems
+    problems = check(dataset)
+    if not problems:
+        problems = Audit.of(dataset).reconcile()
+    return dataset, sorted(problems)
+
+
+def check(dataset: Dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    for checker in (
+        _check_claims,
+        _check_counts,
+        _check_studies,
+        _check_references,
+        _check_primary_sources,
+        _check_vocabularies,
+        _check_completeness,
+    ):
+        checker(dataset, problems)
+    return problems
+
+
+def _reporter(dataset: Dataset, resource: str, problems: list[Problem]) -> Report:
+    shown = display_path(dataset.path(resource))
+    return lambda row, column, message: problems.append(Problem(shown, row["__row__"] if row else 0, column, message))
+
+
+def _check_claims(dataset: Dataset, problems: list[Problem]) -> None:
+    """Quotes are verbatim, values are the ones quoted and within their unit's range."""
+    report = _reporter(dataset, "claims", problems)
+    for row in dataset.claims:
+        claim_id, quote, printed = row["claim_id"], row["quote"], row["value_as_printed"]
+        if quote and quote not in dataset.source:
+            report(row, "quote", f"claim {claim_id}: quote not found verbatim in the source text: {quote[:80]!r}")
+        elif quote and printed and not occurs_as_token(printed, quote):
+            report(row, "value_as_printed", f"claim {claim_id}: {printed!r} does not occur in its quote {quote[:80]!r}")
+        if printed:
+            parsed = parse_printed(printed)
+            if parsed is None:
+                report(row, "value_as_printed", f"claim {claim_id}: {printed!r} is not a number, number word or numeral")
+            elif row["value"] is not None and parsed != row["value"]:
+                report(row, "value", f"claim {claim_id}: value {row['value']} differs from {printed!r} as printed ({parsed})")
+        unit = dataset.units.get(row["unit"])
+        if unit and row["value"] is not None:
+            if unit["minimum"] is not None and row["value"] < unit["minimum"]:
+                report(row, "value", f"claim {claim_id}: {row['value']} is below {unit['minimum']}, the least a value in {row['unit']} can be")
+            if unit["maximum"] is not None and row["value"] > unit["maximum"]:
+                report(row, "value", f"claim {claim_id}: {row['value']} is above {unit['maximum']}, the most a value in {row['unit']} can be")
+        numerator, denominator = row["numerator"], row["denominator"]
+        if numerator is not None and denominator is not None and numerator > denominator:
+            report(row, "numerator", f"claim {claim_id}: numerator {numerator} exceeds denominator {denominator}")
+        if row["part_of"] == claim_id:
+            report(row, "part_of", f"claim {claim_id}: a claim cannot be a part of itself")
+        if row["part_of"] and not row["partition"]:
+            report(row, "partition", f"claim {claim_id}: part_of needs the name of its partition")
+
+
+def _check_counts(dataset: Dataset, problems: list[Problem]) -> None:
+    """A count equals the (summed) values of the claims count_sources.csv names for it."""
+    report = _reporter(dataset, "claims", problems)
+    sources_report = _reporter(dataset, "count-sources", problems)
+    by_id = dataset.claims_by_id
+    for row in dataset.claims:
+        for count in ("numerator", "denominator"):
+            value, names = row[count], dataset.count_sources.get((row["claim_id"], count))
+            if value is None and names is None:
+                continue
+            if names is None:
+                report(row, count, f"claim {row['claim_id']}: {count} {value} names no claim that states it (count_sources.csv)")
+                continue
+            stated = sum((by_id[name]["value"] or Decimal(0) for name in names), Decimal(0))
+            if value is None:
+                report(row, count, f"claim {row['claim_id']}: {count} is empty but count_sources.csv gives {stated}")
+            elif stated != value:
+                report(row, count, f"claim {row['claim_id']}: {count} {value} differs from {stated} stated by {' + '.join(names)}")
+    for row in dataset.rows("count-sources"):
+        source = by_id.get(row["source_claim_id"])
+        if source is not None and source["study_id"] != by_id[row["claim_id"]]["study_id"]:
+            sources_report(row, "source_claim_id", f"{row['source_claim_id']} belongs to another study than {row['claim_id']}")
+
+
+def _check_studies(dataset: Dataset, problems: list[Problem]) -> None:
+    report = _reporter(dataset, "studies", problems)
+    phases: dict[str, set[str]] = {}
+    for claim in dataset.claims:
+        if claim["quantity"] == "trial_phase":
+            phases.setdefault(claim["study_id"], set()).add(claim["value_as_printed"])
+    for row in dataset.studies:
+        study_id = row["study_id"]
+        if row["quote"] and row["quote"] not in dataset.source:
+            report(row, "quote", f"study {study_id}: quote not found verbatim in the source text: {row['quote'][:80]!r}")
+        if (row["phase"] is None) != (row["phase_quote"] is None) or (row["phase"] is None) != (row["phase_source"] is None):
+            report(row, "phase", f"study {study_id}: phase, phase_source and phase_quote go together")
+        elif row["phase"]:
+            if row["phase_quote"] not in dataset.source:
+                report(row, "phase_quote", f"study {study_id}: phase_quote not found verbatim in the source text")
+            elif not occurs_as_token(row["phase"], row["phase_quote"]):
+                report(row, "phase", f"study {study_id}: {row['phase']!r} does not occur in its phase_quote")
+            if phases.get(study_id, {row["phase"]}) != {row["phase"]}:
+                report(row, "phase", f"study {study_id}: phase {row['phase']} differs from the trial_phase claims {sorted(phases[study_id])}")
+        elif study_id in phases:
+            report(row, "phase", f"study {study_id}: claims state phase {sorted(phases[study_id])}, so the study needs it too")
+
+
+def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
+    report = _reporter(dataset, "references", problems)
+    for row in dataset.references:
+        if row["entry"] and row["entry"] not in dataset.source:
+            report(row, "entry", f"reference {row['ref']}: entry not found verbatim in the source text")
+
+
+def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
+    """Each concordance row states its figure, checks a claim of its study, and counts that fit."""
+    rows = dataset.rows("primary-sources")
+    if "primary-sources" not in dataset.tables:
+        return
+    report = _reporter(dataset, "primary-sources", problems)
+    claims_report = _reporter(dataset, "claims", problems)
+    checked = dataset.primary_by_claim
+    for claim in dataset.claims:  # every number attributed to a cited study is compared with that study
+        if dataset.study_of(claim)["ref"] is not None and claim["claim_id"] not in checked:
+            claims_report(claim, "study_id", f"claim {claim['claim_id']} cites a reference but has no row in primary_sources.csv")
+    for row in rows:
+        claim_id = row["claim_id"]
+        value, statement = row["primary_value"], row["primary_statement"] or ""
+        if value and not occurs_as_token(value, statement):
+            report(row, "primary_value", f"claim {claim_id}: {value!r} does not occur in primary_statement")
+        if value and row["primary_unit"] is None:
+            report(row, "primary_unit", f"claim {claim_id}: primary_value needs its unit")
+        numerator, denominator = row["primary_numerator"], row["primary_denominator"]
+        if numerator is not None and denominator is not None and numerator > denominator:
+            report(row, "primary_numerator", f"claim {claim_id}: {numerator} exceeds {denominator}")
+        study = dataset.primary_studies[row["primary_id"]]
+        if row["verdict"] != "unverified" and not study["read_at"]:
+            report(row, "verdict", f"claim {claim_id}: verdict {row['verdict']} needs an abstract that was read ({row['primary_id']} has no read_at)")
+        cited = dataset.study_of(dataset.claims_by_id[claim_id])["ref"]
+        if row["verdict"] != "misattributed" and study["ref"] is not None and study["ref"] != cited:
+            report(row, "primary_id", f"claim {claim_id} cites reference {cited}, not {study['ref']} ({row['primary_id']})")
+
+
+def _check_vocabularies(dataset: Dataset, problems: list[Problem]) -> None:
+    from .checks import RULES
+
+    report = _reporter(dataset, "rules", problems)
+    for name in sorted(set(RULES) - set(dataset.rules)):
+        report(None, "rule", f"the engine has a rule {name!r} that rules.csv does not list")
+    for row in dataset.rows("rules"):
+        if row["rule"] not in RULES:
+            report(row, "rule", f"rule {row['rule']!r} is not implemented by the engine")
+    report = _reporter(dataset, "parameters", problems)
+    for name in REQUIRED_PARAMETERS:
+        if name not in dataset.parameters:
+            report(None, "parameter", f"parameter {name!r} is missing; the audit needs it")
+
+
+def _check_completeness(dataset: Dataset, problems: list[Problem]) -> None:
+    """Every number printed in the source's body is stated by a claim (see coverage)."""
+    source = dataset.resource(SOURCE_TEXT)
+    if not source.get("x-body-start"):
+        return
+    path = display_path(dataset.path(SOURCE_TEXT))
+    try:
+        missing = uncovered_numbers(
+            dataset.source,
+            dataset.claims,
+            source["x-body-start"],
+            source.get("x-body-end", ""),
+            [item["fragment"] for item in source.get("x-not-numbers", [])],
+        )
+    except ValueError:
+        problems.append(Problem(path, 0, "-", "x-body-start or x-body-end of datapackage.json is not in the text"))
+        return
+    for number in missing:
+        problems.append(Problem(path, number.line, "-", f"number {number.token!r} is stated by no claim: …{number.context}…"))
