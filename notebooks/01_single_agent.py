@@ -3,60 +3,77 @@
 #
 # The review reports trials that gave recombinant human IL-12 (rhIL-12) on its own: a trial
 # in cutaneous T-cell lymphoma (CTCL), and a trial in non-Hodgkin's lymphoma (NHL) and
-# Hodgkin's disease (HD) that compared intravenous with subcutaneous dosing. Every number on this page is read
-# from `data/claims.csv`; focus or hover a number to see the sentence that states it, its
-# reference and its check status.
+# Hodgkin's disease (HD) that compared intravenous with subcutaneous dosing. Every number on
+# this page is read from `data/claims.csv`; hover over a number, or move to it with the
+# keyboard, to see the sentence that states it and why it carries its mark.
 
 # %%
-from il12_evidence.evidence import Evidence
-from il12_evidence.figures import response_forest
+from il12_evidence.notebook import Page
 
-ev = Evidence.load()
+page = Page.load(source="notebooks/01_single_agent.py")
+claims = page.claims
+single_agent = claims[claims.topic == "single-agent"]
+page.legend()
 
 # %% [markdown]
 # ## Cutaneous T-cell lymphoma (Duvic et al.)
 
 # %%
-ev.say(
-    "In a phase {ctcl-phase:bare} study, {ctcl-enrolled} were enrolled; {ctcl-completed} completed the "
-    "{ctcl-study-duration} study and continued treatment for {ctcl-continued-duration}. The review reports "
-    "{ctcl-pr-rate} partial responses ({ctcl-pr-rate:rate} recomputed from {ctcl-pr-count} of the enrolled), "
-    "{ctcl-mr-rate} minimal responses and {ctcl-nr-rate} without response. Responses began between study week "
-    "{ctcl-earliest-response:bare} and week {ctcl-latest-response:bare}; median times were {ctcl-median-time-to-start} "
-    "and {ctcl-median-time-to-response}. Of {ctcl-continuous-count} on continuous treatment, {ctcl-continuous-mr:bare} had a "
-    "minimal and {ctcl-continuous-pr:bare} a partial response."
+page.say(
+    "In a {ctcl-phase} study, {ctcl-enrolled} were enrolled; {ctcl-completed} completed "
+    "{ctcl-study-duration} of treatment and, the review says, continued for {ctcl-continued-duration}. "
+    "The review reports partial responses in {ctcl-pr-rate} of patients ({ctcl-pr-count} of those enrolled, "
+    "which recomputes to {ctcl-pr-rate:rate}), minimal responses in {ctcl-mr-rate} and no response in "
+    "{ctcl-nr-rate}. The earliest response began in {ctcl-earliest-response} and the latest in "
+    "{ctcl-latest-response}. The median time to the start of a partial response was {ctcl-median-time-to-start}, "
+    "and to response in all {ctcl-median-time-all-patients}, {ctcl-median-time-to-response}. "
+    "{ctcl-continuous-count} received continuous treatment: {ctcl-continuous-mr:bare} of them had a minimal "
+    "response and {ctcl-continuous-pr:bare} a partial response."
 )
 
-# %% [markdown]
-# The response categories the review gives for this trial do not cover every
-# patient; the audit explains the gap (see the Evidence audit page).
-
 # %%
-ev.proportions_table("CTCL phase II: proportions with a known denominator", study="Duvic 2006")
+duvic = single_agent[single_agent.study_id == "duvic-2006"]
+page.proportions(duvic, caption="Duvic 2006: proportions with a known group size")
 
 # %% [markdown]
 # ## Non-Hodgkin's lymphoma and Hodgkin's disease (Younes et al.)
 
 # %%
-ev.say(
-    "Of {nhl-treated} treated, {nhl-iv-count} received {nhl-iv-dose} intravenously {nhl-iv-frequency:bare} times a week for "
-    "{nhl-iv-duration}, and {nhl-sc-count} received subcutaneous IL-12 {nhl-sc-frequency:bare} a week, first at {nhl-sc-initial-dose}, "
-    "later {nhl-sc-later-dose} because of dose-related toxicity. Response was assessed over the first "
-    "{nhl-first-assessment} and then every {nhl-assessment-interval-min:bare} to {nhl-assessment-interval-max}. "
-    "{nhl-responders:bare} of {nhl-evaluable:bare} evaluable patients responded ({nhl-response-rate} stated, "
-    "{nhl-response-rate:rate} recomputed) and {nhl-no-progression-count} had no progression ({nhl-no-progression-rate}). "
-    "The review gives {nhl-iv-rate} and {nhl-sc-rate} for the intravenous and subcutaneous groups without their "
-    "denominators; every responder's largest tumour was under {nhl-tumour-diameter}."
+page.say(
+    "Of {nhl-treated} treated in this {nhl-phase} trial, {nhl-iv-count} received {nhl-iv-dose} intravenously "
+    "{nhl-iv-frequency} for {nhl-iv-duration}, and {nhl-sc-count} received subcutaneous injections "
+    "{nhl-sc-frequency}, at first {nhl-sc-initial-dose} and later {nhl-sc-later-dose} because of dose-related "
+    "toxicity. Tumour response was assessed during the first {nhl-first-assessment} of treatment and every "
+    "{nhl-assessment-interval-min:bare} to {nhl-assessment-interval-max} thereafter. {nhl-responders:bare} of "
+    "{nhl-evaluable} had a complete or partial response: the review prints {nhl-response-rate}, the counts give "
+    "{nhl-response-rate:rate}. {nhl-no-progression-count} had no disease progression, printed as "
+    "{nhl-no-progression-rate}."
 )
 
 # %%
-ev.proportions_table("NHL and HD phase II: proportions with a known denominator", study="Younes 2004")
+page.say(
+    "For the intravenous and subcutaneous groups the review gives response rates of {nhl-iv-rate} and "
+    "{nhl-sc-rate}, without saying of how many patients. The largest tumour of every responding patient was "
+    "under {nhl-tumour-diameter}."
+)
 
 # %%
-ev.claims_table("Every number the review gives for the two single-agent trials", topic="single-agent")
+younes = single_agent[single_agent.study_id == "younes-2004"]
+page.proportions(younes, caption="Younes 2004: proportions with a known group size")
 
 # %% [markdown]
 # ## Response rates with their uncertainty
 
 # %%
-response_forest(ev, topic="single-agent", source="notebooks/01_single_agent.py")
+page.forest(
+    single_agent,
+    title="Single-agent IL-12: response rates",
+    caption="Each response rate the review states for a group of known size: the stated value beside the rate "
+    "recomputed from the counts, with its confidence interval.",
+)
+
+# %% [markdown]
+# ## Every number on this page
+
+# %%
+page.numbers(single_agent, caption="Every number the review gives for the two single-agent trials")

@@ -7,69 +7,90 @@
 # blockade in melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL.
 
 # %%
-from il12_evidence.evidence import Evidence
-from il12_evidence.figures import response_forest
+from il12_evidence.notebook import Page
 
-ev = Evidence.load()
-ev.say(
-    "The review places these trials mainly in phase {combination-trials-phase-i:bare} or {combination-trials-phase-ii:bare}."
+page = Page.load(source="notebooks/02_combinations.py")
+claims = page.claims
+combination = claims[claims.topic == "combination"]
+page.legend()
+
+# %%
+page.say(
+    "The review places the combination trials mainly in {combination-trials-phase-i} or {combination-trials-phase-ii}."
 )
 
 # %% [markdown]
 # ## Paclitaxel and trastuzumab in HER2-positive cancers (Bekaii-Saab et al.)
 
 # %%
-ev.say(
-    "The combination was effective in {her2-benefit-rate} of {her2-enrolled}: {her2-cr:bare} with a complete response, "
-    "{her2-pr:bare} with a partial response and {her2-sd:bare} with stable disease, which recomputes to {her2-benefit-rate:rate}."
+page.say(
+    "The review says the combination was effective in {her2-benefit-rate} of {her2-enrolled}: {her2-cr} had a "
+    "complete response, {her2-pr} a partial response and {her2-sd} stable disease. The counts recompute to "
+    "{her2-benefit-rate:rate}."
 )
 
 # %% [markdown]
 # ## Rituximab in refractory B-cell NHL (Ansell et al.)
 
 # %%
-ev.say(
-    "Among {rituximab-treated}, {rituximab-responders} responded; the review prints {rituximab-response-rate}, but the "
-    "counts give {rituximab-response-rate:rate}. It reports {rituximab-cr-count} complete responses ({rituximab-cr-rate}; "
-    "recomputed {rituximab-cr-rate:rate}) and {rituximab-pr-count} partial responses ({rituximab-pr-rate}; recomputed "
-    "{rituximab-pr-rate:rate})."
+page.say(
+    "Among {rituximab-treated}, {rituximab-responders} responded; the review prints {rituximab-response-rate}, "
+    "but the counts give {rituximab-response-rate:rate}. It reports {rituximab-cr-count:bare} complete responses, "
+    "printed as {rituximab-cr-rate} (recomputed {rituximab-cr-rate:rate}), and {rituximab-pr-count:bare} partial "
+    "responses, printed as {rituximab-pr-rate} (recomputed {rituximab-pr-rate:rate})."
 )
 
 # %% [markdown]
-# ## PD-1 blockade in melanoma (Canton et al.)
+# ## PD-1 blockade in melanoma (cited as Canton et al.)
 
 # %%
-ev.say(
-    "Over a {pd1-cycle} treatment cycle, disease control reached {pd1-disease-control-rate} and "
-    "{pd1-cr-count} of {pd1-patients} had a complete response ({pd1-cr-rate} stated, {pd1-cr-rate:rate} recomputed)."
+page.say(
+    "Over a treatment cycle of {pd1-cycle}, the disease control rate reached {pd1-disease-control-rate}, and "
+    "{pd1-cr-count:bare} of {pd1-patients} had a complete response, printed as {pd1-cr-rate} (recomputed "
+    "{pd1-cr-rate:rate})."
 )
 
 # %% [markdown]
 # ## Low-dose total skin electron beam therapy in CTCL (Kim et al.)
 
 # %%
-ev.say(
-    "rhIL-12 {tsebt-induction-dose} was injected on day {tsebt-induction-day-first:bare} and day "
-    "{tsebt-induction-day-second:bare} after the start of TSEBT ({tsebt-radiation-weekly}, up to {tsebt-radiation-total}), "
-    "then {tsebt-maintenance-dose} {tsebt-maintenance-frequency:bare} every {tsebt-maintenance-interval} for "
-    "{tsebt-maintenance-cycles}. Of {tsebt-enrolled} enrolled ({tsebt-male} men, mean age {tsebt-mean-age}), "
-    "{tsebt-evaluable} were evaluable: {tsebt-cr:bare} complete, {tsebt-pr:bare} partial response and {tsebt-sd:bare} stable disease, "
-    "a response rate of {tsebt-response-rate} ({tsebt-response-rate:rate} recomputed). Stages were IB in "
-    "{tsebt-stage-ib-count}, IIB in {tsebt-stage-iib-count} and IIIB in {tsebt-stage-iiib-count}. At a median follow-up of "
-    "{tsebt-follow-up}, {tsebt-still-on-study} remained on study and {tsebt-dropped-out:bare} had dropped out."
+page.say(
+    "IL-12 ({tsebt-induction-dose}) was injected under the skin on days {tsebt-induction-day-first:bare} and "
+    "{tsebt-induction-day-second:bare} after the start of TSEBT, given at {tsebt-radiation-weekly} up to {tsebt-radiation-total}; "
+    "maintenance was {tsebt-maintenance-dose} {tsebt-maintenance-frequency} every {tsebt-maintenance-interval} "
+    "for {tsebt-maintenance-cycles}."
 )
 
 # %%
-ev.proportions_table("Combination trials: proportions with a known denominator", topic="combination")
+page.say(
+    "Of {tsebt-enrolled} enrolled, {tsebt-evaluable:bare} could be evaluated; {tsebt-male:bare} were men, and the "
+    "review gives an average age of {tsebt-mean-age}. Of {tsebt-evaluable-restated}, {tsebt-cr} had a complete "
+    "response, {tsebt-pr} a partial response and {tsebt-sd} stable disease: a response rate of "
+    "{tsebt-response-rate} (recomputed {tsebt-response-rate:rate}). {tsebt-stage-ib-count:bare} of "
+    "{tsebt-stage-denominator} had disease of {tsebt-stage-ib}, {tsebt-stage-iib-count:bare} of {tsebt-stage-iib} "
+    "and {tsebt-stage-iiib-count:bare} of {tsebt-stage-iiib}. At a median follow-up of {tsebt-follow-up}, "
+    "{tsebt-still-on-study} were still being studied and {tsebt-dropped-out} had dropped out."
+)
+
+# %%
+page.proportions(combination, caption="Combination trials: proportions with a known group size")
 
 # %% [markdown]
 # ## Response rates with their uncertainty
 #
-# Small trials give wide intervals: the width of each bar is the range of true rates that
-# fit the observed counts.
+# Small trials give wide intervals: each interval is the range of true rates that fit the
+# observed counts.
 
 # %%
-response_forest(ev, topic="combination", source="notebooks/02_combinations.py")
+page.forest(
+    combination,
+    title="IL-12 in combination: response rates",
+    caption="Each response rate the review states for a group of known size: the stated value beside the rate "
+    "recomputed from the counts, with its confidence interval.",
+)
+
+# %% [markdown]
+# ## Every number on this page
 
 # %%
-ev.claims_table("Every number the review gives for the combination trials", topic="combination")
+page.numbers(combination, caption="Every number the review gives for the combination trials")

@@ -6,12 +6,13 @@
 # compared with granulocyte-colony stimulating factor (G-CSF) and with no growth factor.
 
 # %%
-from il12_evidence.evidence import Evidence
+from il12_evidence.notebook import Page
 
-ev = Evidence.load()
-ev.say(
-    "The study used {tumour-models:bare} tumour models, EL4 lymphoma and Lewis lung cancer. In both, the review reports "
-    "faster recovery of every blood cell type and smaller tumours with IL-12 than with G-CSF or no growth factor, and a "
+page = Page.load(source="notebooks/04_tumour_bearing_mice.py")
+claims = page.claims
+page.say(
+    "The study used {tumour-models}, EL4 lymphoma and Lewis lung cancer. In both, the review reports faster "
+    "recovery of every blood cell type and smaller tumours with IL-12 than with G-CSF or no growth factor, and a "
     "higher tumour-free rate when IL-12 was added to chemoradiation."
 )
 
@@ -20,11 +21,13 @@ ev.say(
 # this study, so nothing here can be recomputed. The primary report is the place to look.
 
 # %%
-ev.claims_table("Every number the review gives for tumour-bearing mice", topic="tumour-bearing-mice")
+page.numbers(
+    claims[claims.topic == "tumour-bearing-mice"], caption="Every number the review gives for tumour-bearing mice"
+)
 
 # %%
-ev.cited_references_table(
+page.cited_references(
     "IL-12 promotes hematological recovery and exerts synergistic",
     "IL-12 protects against radiation better than G-CSF",
-    "References cited in this section of the review (read from the source text)",
+    caption="References cited in this section of the review (read from the source text)",
 )

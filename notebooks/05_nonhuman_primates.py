@@ -1,30 +1,32 @@
 # %% [markdown]
 # # Non-human primates: IL-12 against G-CSF, and blood-count nadirs as predictors of death
 #
-# Gluzman-Poltorak et al. irradiated non-human primates and compared a dose of
-# rhIL-12 with G-CSF; a second analysis asked how well the lowest blood counts (nadirs)
-# predict which animals die.
+# Gluzman-Poltorak et al. irradiated non-human primates and compared a dose of rhIL-12 with
+# G-CSF; a second analysis asked how well the lowest blood counts (nadirs) predict which
+# animals die.
 
 # %%
-from il12_evidence.evidence import Evidence
-from il12_evidence.figures import stated_rates
+from il12_evidence.notebook import Page
 
-ev = Evidence.load()
-ev.say(
-    "A {nhp-injections:bare} administration of rhIL-12 raised neutrophil, platelet and red cell counts and reduced severe "
-    "neutropenia and thrombocytopenia compared with G-CSF. Below a lymphocyte threshold of {nhp-lymphocyte-threshold}, the "
-    "positive predictive value for death — deaths among the animals predicted to die — was {nhp-ppv-control} in the "
-    "control group and {nhp-ppv-il12} in the rhIL-12 group."
+page = Page.load(source="notebooks/05_nonhuman_primates.py")
+claims = page.claims
+primates = claims[claims.topic == "nonhuman-primates"]
+page.legend()
+
+# %%
+page.say(
+    "A {nhp-injections:bare} administration of rhIL-12 raised neutrophil, platelet and red cell counts and reduced "
+    "severe neutropenia and thrombocytopenia compared with G-CSF. Below a lymphocyte threshold of "
+    "{nhp-lymphocyte-threshold}, the positive predictive value for death — the share of the animals predicted to "
+    "die that did die — was {nhp-ppv-control} in the control group and {nhp-ppv-il12} in the rhIL-12 group."
 )
 
 # %%
-stated_rates(
-    ev,
-    source="notebooks/05_nonhuman_primates.py",
+page.stated_rates(
+    primates[primates.quantity == "positive_predictive_value"],
+    title="Gluzman-Poltorak 2015: positive predictive value of the lymphocyte nadir for death",
     xlabel="Positive predictive value for death (%)",
-    caption="Positive predictive value of the lymphocyte nadir for death, by group. The number of predicted deaths is not stated.",
-    study="Gluzman-Poltorak 2015",
-    quantity="positive_predictive_value",
+    caption="By group. The number of predicted deaths is not stated, so no interval can be drawn.",
 )
 
 # %% [markdown]
@@ -32,4 +34,4 @@ stated_rates(
 # values cannot be recomputed; the audit lists the smallest groups that could give them.
 
 # %%
-ev.claims_table("Every number the review gives for non-human primates", topic="nonhuman-primates")
+page.numbers(primates, caption="Every number the review gives for non-human primates")

@@ -1,53 +1,86 @@
 # %% [markdown]
 # # Evidence overview
 #
-# Which kinds of evidence does the review rest on? This page counts the studies it
-# reports numbers for by setting, species, condition and trial phase, and shows how
-# recent its references are.
+# Which kinds of evidence does the review rest on? This page lists the studies whose results
+# it reports, counts them by setting and species, shows which outcomes rest on which kind of
+# evidence, and brings together the clinical response rates and the doses.
 
 # %%
-from il12_evidence.evidence import Evidence
-from il12_evidence.figures import clinical_forest, dosing, evidence_map, references_by_year
+import pandas as pd
 
-ev = Evidence.load()
-ev.say(
-    "The review's header lists {review-reference-count:bare} references and a length of {review-word-count}; the data "
-    "holds every number it states, each with the sentence that states it."
+from il12_evidence.dosing import regimens
+from il12_evidence.notebook import Page
+
+page = Page.load(source="notebooks/07_evidence_overview.py")
+studies = page.studies
+claims = page.claims
+page.say(
+    "The review's header lists {review-reference-count} and a length of {review-word-count}; the data holds every "
+    "number it states, each with the sentence that states it."
 )
 
 # %%
-ev.studies_table("Studies the review reports numbers for")
+page.studies_table(studies, caption="The studies whose results the review reports")
+
+# %% [markdown]
+# ## What kind of evidence supports which outcome
 
 # %%
-evidence_map(ev, source="notebooks/07_evidence_overview.py")
+page.evidence_matrix(
+    caption="Each dot counts the studies of one kind (setting and species) that report an outcome; studies the "
+    "review describes in words only form their own row."
+)
 
 # %%
-ev.tally_table("setting", "Studies by setting")
+by_kind = (
+    studies[studies.setting != "review"]
+    .assign(species=lambda frame: frame.species.fillna("not stated"))
+    .groupby(["setting", "species"])
+    .size()
+    .rename("Studies")
+    .reset_index()
+    .rename(columns={"setting": "Setting", "species": "Species"})
+)
+page.show(by_kind, caption="Studies by setting and species", numeric=["Studies"])
+
+# %% [markdown]
+# ## Clinical studies and their phases
+#
+# Where the review does not name a trial's phase, the reference's own title often does; the
+# phase is then quoted from the title and marked as such.
 
 # %%
-ev.tally_table("species", "Studies by species")
-
-# %%
-ev.tally_table("condition", "Studies by condition")
-
-# %%
-ev.tally_table("phase", "Clinical studies by trial phase (blank for studies without a stated phase)")
+clinical = studies[studies.setting == "clinical"]
+phases = clinical.assign(
+    phase=clinical.phase.fillna("not stated"),
+    phase_source=clinical.phase_source.fillna("neither the review nor the reference's title"),
+)[["label", "design", "phase", "phase_source"]].rename(
+    columns={"label": "Study", "design": "Design", "phase": "Phase", "phase_source": "Phase printed in"}
+)
+page.show(phases, caption="Clinical studies and their phases")
 
 # %% [markdown]
 # ## References by year
 
 # %%
-references_by_year(ev, source="notebooks/07_evidence_overview.py")
+page.references_by_year(caption="References per publication year, from data/references.csv.")
 
 # %% [markdown]
 # ## Clinical response rates
 #
 # Every response rate the review reports for a group of known size, recomputed with its
-# confidence interval, for IL-12 alone and in combination. Intervals this wide are what trials of
-# this size can show.
+# confidence interval, for IL-12 alone and in combination. Intervals this wide are what trials
+# of this size can show.
 
 # %%
-clinical_forest(ev, source="notebooks/07_evidence_overview.py")
+clinical_claims = claims[claims.setting == "clinical"]
+page.forest(
+    clinical_claims,
+    title="Clinical response rates, single agent and combinations",
+    caption="Every clinical response rate with a known group size. Where the review gives only a percentage and a "
+    "group size, the count is the only whole number that gives it (an implied count, drawn hollow).",
+    by_topic=True,
+)
 
 # %% [markdown]
 # ## Doses across regimens
@@ -58,10 +91,33 @@ clinical_forest(ev, source="notebooks/07_evidence_overview.py")
 # values are data, listed below; change them in `data/parameters.csv`.
 
 # %%
-dosing(ev, source="notebooks/07_evidence_overview.py")
+page.dosing(caption="IL-12 per administration and per week, in ng/kg; the mouse dose as a human-equivalent dose.")
 
 # %%
-ev.dosing_table("IL-12 doses per regimen")
+doses = pd.DataFrame(regimens(page.dataset))
+page.show(
+    doses.assign(
+        per_dose=doses.per_dose.round(1),
+        per_week=doses.per_week.round(1),
+        converted=doses.converted.map({True: "yes", False: "no"}),
+    )[["label", "per_dose", "per_week", "converted"]].rename(
+        columns={
+            "label": "Regimen",
+            "per_dose": "ng/kg per administration",
+            "per_week": "ng/kg per week",
+            "converted": "Human-equivalent",
+        }
+    ),
+    caption="IL-12 doses per regimen",
+    numeric=["ng/kg per administration", "ng/kg per week"],
+)
 
 # %%
-ev.parameters_table("Assumed parameters of the dose conversion")
+parameters = page.table("parameters")
+page.show(
+    parameters[parameters.parameter.str.contains("weight|exponent")].rename(
+        columns={"parameter": "Parameter", "value": "Assumed value", "unit": "Unit", "description": "Source"}
+    ),
+    caption="Assumed parameters of the dose conversion",
+    numeric=["Assumed value"],
+)

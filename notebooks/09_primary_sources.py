@@ -1,25 +1,55 @@
 # %% [markdown]
 # # Review against primary sources
 #
-# A narrative review can mis-copy its sources, cite the wrong paper for a result, or
-# inherit an error from the primary report. For every study whose numbers the review
-# reports, we read the study's own abstract and compared it, number by number, with what
-# the review says. Only abstracts were reachable, so "not in abstract" is an honest
-# verdict, not a failure; "unverified" means no copy of the abstract could be reached.
-# The primary statements are in our own words; follow the link to read the original.
+# A narrative review can mis-copy its sources, cite the wrong paper for a result, name an
+# outcome differently from its source, or inherit an error from the primary report. For every
+# study whose numbers the review reports, we read the study's own abstract and compared it,
+# number by number, with what the review says. Only abstracts were reachable, so "not in the
+# abstract" is an honest verdict, not a failure; "unverified" means no copy of the abstract
+# could be reached. The primary statements are in our own words; follow the study's link to
+# read the original.
 
 # %%
-from il12_evidence.evidence import Evidence
-from il12_evidence.figures import review_vs_primary
+from il12_evidence.notebook import Page
 
-ev = Evidence.load()
-ev.verdict_counts_table("Claims by verdict")
+page = Page.load(source="notebooks/09_primary_sources.py")
+concordance = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
+by_verdict = (
+    concordance.groupby(["label", "disagrees"])
+    .size()
+    .rename("Numbers")
+    .reset_index()
+    .sort_values("Numbers", ascending=False)
+    .rename(columns={"label": "Verdict", "disagrees": "The source disagrees"})
+)
+by_verdict["The source disagrees"] = by_verdict["The source disagrees"].map({True: "yes", False: "no"})
+page.show(by_verdict, caption="The review's numbers by verdict", numeric=["Numbers"])
 
 # %% [markdown]
-# ## Where the review and its sources disagree
+# ## Every number the abstracts let us compare
+#
+# Disagreements first: a ≠ marks a number whose cited study's abstract says otherwise, or
+# whose figures belong to another study. The outcome column compares what the review's words
+# call a rate with what the primary reports, and a mean with a median.
 
 # %%
-ev.disagreements_table("Every mismatch and misattribution, explained")
+compared = concordance[concordance.verdict.isin(["match", "mismatch", "misattributed"])].sort_values(
+    "disagrees", ascending=False, kind="stable"
+)
+page.concordance(compared, caption="The review against the primary abstracts, disagreements first", anchors=True)
+
+# %% [markdown]
+# ## Outcomes and statistics named differently
+#
+# A rate the review calls a response may count stable disease too, and a "mean" may be a
+# median in the source. These are differences of meaning, not of value.
+
+# %%
+findings = page.findings
+page.audit_findings(
+    findings[findings.rule.isin(["outcome-definition", "statistic-type"]) & findings.problem],
+    caption="Where the review names a different outcome or statistic than its number measures",
+)
 
 # %% [markdown]
 # ## Arithmetic of the primary abstracts
@@ -28,10 +58,11 @@ ev.disagreements_table("Every mismatch and misattribution, explained")
 # error, and a review can copy it.
 
 # %%
-ev.primary_findings_table("Percentages of the primary abstracts checked against their own counts")
-
-# %%
-review_vs_primary(ev, source="notebooks/09_primary_sources.py")
+page.audit_findings(
+    findings[findings.rule == "primary-percent-vs-counts"],
+    caption="Percentages of the primary abstracts checked against their own counts",
+)
 
 # %% [markdown]
-# Every number of every cited study, checked individually, is on the next page.
+# Every number of every cited study, including those the abstracts do not mention, is on the
+# next page.

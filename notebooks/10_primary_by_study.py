@@ -1,16 +1,18 @@
 # %% [markdown]
 # # Primary sources, study by study
 #
-# For each study whose numbers the review reports: the numbers its abstract also states,
-# what the abstract says (in our own words, with its figures), and the verdict; then the
-# numbers the abstract does not mention, and those we could not check because no copy of
-# the abstract was reachable. The address read is given for each study.
+# For each study whose numbers the review reports: the numbers its abstract also states, what
+# the abstract says (in our own words, with its figures), and the verdict; then the numbers
+# the abstract does not mention, and those we could not check because no copy of the abstract
+# was reachable.
 
 # %%
 from IPython.display import display
 
-from il12_evidence.evidence import Evidence
+from il12_evidence.notebook import Page
 
-ev = Evidence.load()
-for study in ev.cited_studies():
-    display(ev.concordance_table(f"{study}: the review's numbers against the abstract", study=study))
+page = Page.load(source="notebooks/10_primary_by_study.py")
+concordance = page.table("primary-sources").merge(page.claims[["claim_id", "study_id"]], on="claim_id")
+for study_id, rows in concordance.groupby("study_id", sort=False):
+    display(page.study_heading(study_id))
+    display(page.concordance(rows, caption="The review's numbers against the abstract"))

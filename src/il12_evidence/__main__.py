@@ -42,7 +42,9 @@ def run_validate(data_dir: Path) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
-    print(f"{data_dir}: valid ({len(dataset.claims)} claims, {len(dataset.studies)} studies, {len(dataset.references)} references)")
+    print(
+        f"{data_dir}: valid ({len(dataset.claims)} claims, {len(dataset.studies)} studies, {len(dataset.references)} references)"
+    )
     return 0
 
 

@@ -72,7 +72,10 @@ def _shown(dataset, claim: dict) -> str:
 
 def _conventions_text(fits: dict[str, Decimal], printed: str) -> str:
     """'half-up rounding gives 67%, half-even rounding 67%, truncating 67%'."""
-    parts = [f"{stats.CONVENTION_WORDS[name]} {'gives ' if i == 0 else ''}{value:f}%" for i, (name, value) in enumerate(fits.items())]
+    parts = [
+        f"{stats.CONVENTION_WORDS[name]} {'gives ' if i == 0 else ''}{value:f}%"
+        for i, (name, value) in enumerate(fits.items())
+    ]
     return ", ".join(parts)
 
 
@@ -122,7 +125,9 @@ def _nearby(successes: int, trials: int, printed: str, reach: int) -> str:
     alternatives = []
     for other in range(max(trials - reach, 1), trials + reach + 1):
         if other != trials and successes <= other and stats.matching_conventions(successes, other, printed):
-            alternatives.append(f"{successes} of {other} would give {stats.format_percent(stats.percent(successes, other))}")
+            alternatives.append(
+                f"{successes} of {other} would give {stats.format_percent(stats.percent(successes, other))}"
+            )
     for other in range(max(successes - reach, 0), min(successes + reach, trials) + 1):
         if other != successes and stats.matching_conventions(other, trials, printed):
             alternatives.append(f"{other} of {trials} would give {stats.format_percent(stats.percent(other, trials))}")
@@ -156,13 +161,17 @@ def _reach_text(printed: str, trials: int, found: dict[str, tuple[int, int]]) ->
     by_range: dict[tuple[int, int], list[str]] = {}
     for name, counts in found.items():
         by_range.setdefault(counts, []).append(stats.CONVENTION_WORDS[name])
-    return "; ".join(f"{stats.describe_counts(counts, trials)} by {', '.join(names)}" for counts, names in by_range.items())
+    return "; ".join(
+        f"{stats.describe_counts(counts, trials)} by {', '.join(names)}" for counts, names in by_range.items()
+    )
 
 
 def _unreached_text(printed: str, trials: int) -> str:
     """The two counts either side of the printed percentage: '4 of 11 is 36.36%, 5 of 11 is 45.45%'."""
     k = int(Decimal(printed) * trials / 100)
-    return ", ".join(f"{c} of {trials} is {stats.format_percent(stats.percent(c, trials))}" for c in (k, k + 1) if 0 <= c <= trials)
+    return ", ".join(
+        f"{c} of {trials} is {stats.format_percent(stats.percent(c, trials))}" for c in (k, k + 1) if 0 <= c <= trials
+    )
 
 
 def check_grim(dataset) -> list[Finding]:
@@ -205,7 +214,9 @@ def group_sizes(dataset, study_id: str) -> list[tuple[int, str, tuple[str, ...]]
             labels, ids = sizes.setdefault(int(sum(p["value"] for p in parts)), ([], []))
             labels.append(" + ".join(p["arm"] or p["claim_id"] for p in parts))
             ids.extend(p["claim_id"] for p in parts)
-    return [(size, " / ".join(dict.fromkeys(labels)), tuple(dict.fromkeys(ids))) for size, (labels, ids) in sizes.items()]
+    return [
+        (size, " / ".join(dict.fromkeys(labels)), tuple(dict.fromkeys(ids))) for size, (labels, ids) in sizes.items()
+    ]
 
 
 def check_group_sizes(dataset) -> list[Finding]:
@@ -239,7 +250,9 @@ def check_group_sizes(dataset) -> list[Finding]:
             )
         elif own:
             status, severity, mark = "fits-own-group", PASS, HELD
-            explanation = f"{printed}% fits its own group. Every group size the review states for {study['label']}: {described}."
+            explanation = (
+                f"{printed}% fits its own group. Every group size the review states for {study['label']}: {described}."
+            )
         elif fits:
             status, severity, mark = "fits-a-stated-group", INFO, None
             explanation = f"The review does not say which group {printed}% is of; of the group sizes it states for {study['label']}, {len(fits)} fit: {described}."
@@ -272,8 +285,11 @@ def check_study_rounding(dataset) -> list[Finding]:
             continue
         common = set.intersection(*(fits for _, fits in items))
         listed = "; ".join(
-            (f"{_shown(dataset, c)} ({c['numerator']} of {c['denominator']}) by " if c["numerator"] is not None
-             else f"{_shown(dataset, c)} of {c['denominator']} (count not stated) by ")
+            (
+                f"{_shown(dataset, c)} ({c['numerator']} of {c['denominator']}) by "
+                if c["numerator"] is not None
+                else f"{_shown(dataset, c)} of {c['denominator']} (count not stated) by "
+            )
             + " or ".join(stats.CONVENTION_WORDS[n] for n in stats.ROUNDING_CONVENTIONS if n in fits)
             for c, fits in items
         )
@@ -281,12 +297,20 @@ def check_study_rounding(dataset) -> list[Finding]:
         if common:
             ordered = [n for n in stats.ROUNDING_CONVENTIONS if n in common]
             status, severity = "one-convention", PASS
-            explanation = _sentence(f"{' and '.join(stats.CONVENTION_WORDS[n] for n in ordered)} reproduce every recomputable percentage of {label}: {listed}")
+            explanation = _sentence(
+                f"{' and '.join(stats.CONVENTION_WORDS[n] for n in ordered)} reproduce every recomputable percentage of {label}: {listed}"
+            )
         else:
             status, severity, ordered = "mixed-conventions", WARNING, []
-            explanation = _sentence(f"no single rounding convention reproduces every recomputable percentage of {label}: {listed}")
+            explanation = _sentence(
+                f"no single rounding convention reproduces every recomputable percentage of {label}: {listed}"
+            )
         ids = tuple(c["claim_id"] for c, _ in items)
-        findings.append(Finding("study-rounding", study_id, "study", status, severity, explanation, "", None, (), ids, tuple(ordered)))
+        findings.append(
+            Finding(
+                "study-rounding", study_id, "study", status, severity, explanation, "", None, (), ids, tuple(ordered)
+            )
+        )
     return findings
 
 
@@ -363,7 +387,11 @@ def check_contradictions(dataset) -> list[Finding]:
         else:
             status, severity, mark = "contradiction", ERROR, FAILED
             explanation = f"The review states {where} with different values: {listed}."
-        findings.append(Finding("contradiction", "+".join(ids), "set", status, severity, explanation, claims[0]["quote"], mark, ids, ids))
+        findings.append(
+            Finding(
+                "contradiction", "+".join(ids), "set", status, severity, explanation, claims[0]["quote"], mark, ids, ids
+            )
+        )
     return findings
 
 
@@ -393,7 +421,9 @@ def _count(dataset, claim: dict) -> str:
 def _primary_figure(dataset, primary: dict) -> str:
     if not primary["primary_value"] or not primary["primary_unit"]:
         return "its figure"
-    return reads(dataset.units[primary["primary_unit"]], primary["primary_value"], parse_printed(primary["primary_value"]))
+    return reads(
+        dataset.units[primary["primary_unit"]], primary["primary_value"], parse_printed(primary["primary_value"])
+    )
 
 
 def check_outcome_definitions(dataset) -> list[Finding]:
@@ -418,7 +448,9 @@ def check_outcome_definitions(dataset) -> list[Finding]:
             counted = " + ".join(f"{_count(dataset, p)} ({dataset.outcomes[p['outcome']]['label']})" for p in parts)
             if named != measured:
                 problem = True
-                notes.append(f"the review's words name {label}, but its count is {counted}: {_outcome_named(dataset, measured)}")
+                notes.append(
+                    f"the review's words name {label}, but its count is {counted}: {_outcome_named(dataset, measured)}"
+                )
                 objective = [p for p in parts if _categories(dataset, p["outcome"]) <= {"complete", "partial"}]
                 if objective and claim["denominator"]:
                     k = int(sum(p["value"] for p in objective))
@@ -455,7 +487,20 @@ def check_statistic_types(dataset) -> list[Finding]:
         else:
             status, severity = "statistic-mismatch", WARNING
             explanation = f"The review calls it a {claim['statistic']}; the primary abstract gives a {primary['primary_statistic']}."
-        findings.append(Finding("statistic-type", claim["claim_id"], "claim", status, severity, explanation, claim["quote"], None, (), (claim["claim_id"],)))
+        findings.append(
+            Finding(
+                "statistic-type",
+                claim["claim_id"],
+                "claim",
+                status,
+                severity,
+                explanation,
+                claim["quote"],
+                None,
+                (),
+                (claim["claim_id"],),
+            )
+        )
     return findings
 
 

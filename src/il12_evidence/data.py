@@ -206,7 +206,9 @@ def read(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
 
     tables: dict[str, list[dict]] = {}
     for name, rows in raw_tables.items():
-        tables[name] = schema.check_fields(rows, resources[name]["schema"], _reporter(data_dir, resources[name], problems))
+        tables[name] = schema.check_fields(
+            rows, resources[name]["schema"], _reporter(data_dir, resources[name], problems)
+        )
     for name, rows in tables.items():
         table_schema = resources[name]["schema"]
         report = _reporter(data_dir, resources[name], problems)
@@ -283,12 +285,19 @@ def _package_problems(package) -> list[tuple[str, str]]:
         if text.get("type") != "file":
             found.append((f"resources.{SOURCE_TEXT}.type", "must be 'file'"))
         if not isinstance(text.get("bytes"), int) or not str(text.get("hash", "")).startswith("sha256:"):
-            found.append((f"resources.{SOURCE_TEXT}", "needs bytes and a sha256: hash, so that the text is provably the review's"))
+            found.append(
+                (
+                    f"resources.{SOURCE_TEXT}",
+                    "needs bytes and a sha256: hash, so that the text is provably the review's",
+                )
+            )
         for key in ("x-body-start", "x-body-end"):
             if not isinstance(text.get(key, ""), str):
                 found.append((f"resources.{SOURCE_TEXT}.{key}", "must be a string"))
         excluded = text.get("x-not-numbers", [])
-        if not isinstance(excluded, list) or not all(isinstance(i, dict) and isinstance(i.get("fragment"), str) for i in excluded):
+        if not isinstance(excluded, list) or not all(
+            isinstance(i, dict) and isinstance(i.get("fragment"), str) for i in excluded
+        ):
             found.append((f"resources.{SOURCE_TEXT}.x-not-numbers", "must be a list of {fragment, reason}"))
     return found
 
@@ -350,10 +359,14 @@ def _read_text(data_dir: Path, resource: dict, problems: list[Problem]) -> str:
         return ""
     shown = display_path(path)
     if len(raw) != resource["bytes"]:
-        problems.append(Problem(shown, 0, "-", f"is {len(raw):,} bytes; datapackage.json records {resource['bytes']:,}"))
+        problems.append(
+            Problem(shown, 0, "-", f"is {len(raw):,} bytes; datapackage.json records {resource['bytes']:,}")
+        )
     digest = "sha256:" + hashlib.sha256(raw).hexdigest()
     if digest != resource["hash"]:
-        problems.append(Problem(shown, 0, "-", "its sha256 hash differs from datapackage.json: the text is not the review's"))
+        problems.append(
+            Problem(shown, 0, "-", "its sha256 hash differs from datapackage.json: the text is not the review's")
+        )
     return _decode(path, raw, problems) or ""
 
 

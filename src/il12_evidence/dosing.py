@@ -5,6 +5,23 @@ Pure functions of the regimens table, the claims it names and the assumed parame
 
 from dataclasses import dataclass
 
+PER_ANIMAL, PER_KG = "dose per animal", "dose per body weight"
+
+
+def regimen_problems(dataset) -> list[tuple[dict, str, str]]:
+    """(row, column, message) for regimens the conversion cannot use; validation reports them."""
+    found = []
+    for row in dataset.rows("regimens"):
+        claim = dataset.claims_by_id.get(row["dose_claim"])
+        if claim is not None and dataset.units[claim["unit"]]["dimension"] not in (PER_ANIMAL, PER_KG):
+            found.append(
+                (row, "dose_claim", f"{row['dose_claim']} is in {claim['unit']}, not a dose per animal or per kilogram")
+            )
+        for name in (f"{row['species']}_body_weight", "human_body_weight", "bsa_exponent"):
+            if row["species"] != "human" and name not in dataset.parameters:
+                found.append((row, "species", f"converting a {row['species']} dose needs the parameter {name}"))
+    return found
+
 
 @dataclass(frozen=True)
 class Regimen:
@@ -29,10 +46,8 @@ def regimens(dataset) -> list[Regimen]:
     for row in dataset.tables.get("regimens", []):
         dose_claim = claims[row["dose_claim"]]
         dose = float(dose_claim["value"])
-        if dose_claim["unit"] == "ng":  # a dose per animal: per kilogram of the assumed body weight
+        if dataset.units[dose_claim["unit"]]["dimension"] == PER_ANIMAL:  # per kilogram of the assumed body weight
             dose /= parameters[f"{row['species']}_body_weight"]
-        elif dose_claim["unit"] != "ng/kg":
-            raise ValueError(f"regimen {row['regimen']}: dose unit {dose_claim['unit']!r} is not ng or ng/kg")
         converted = row["species"] != "human"
         if converted:
             dose = human_equivalent_dose(
@@ -51,4 +66,3 @@ def regimens(dataset) -> list[Regimen]:
             used.append(row["interval_weeks_claim"])
         result.append(Regimen(row["regimen"], row["label"], row["species"], dose, per_week, converted, tuple(used)))
     return result
-

@@ -1,305 +1,370 @@
-"""The site's figures, each built from claims selected by column values and described in words.
-
-Alt text is generated from the same numbers the figure draws, so it never disagrees with it.
+"""The site's figures. Each takes rows from views (numbers, never strings to parse back), draws
+them wide and narrow, describes them in its alt text and ships them as CSV.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 
-from IPython.display import HTML
+from . import plotting, views
+from .plotting import COLOURS, figure, figure_html, render
+from .render import Safe
+from .views import Evidence, ProportionRow
 
-from . import plotting, render, stats
-from .values import parse_printed
-
-
-def _describe(items: list[str]) -> str:
-    return "; ".join(items)
+LINE = 0.2  # inches per text line
 
 
-def response_forest(ev, source: str, caption: str = "", **where) -> HTML:
-    """Every proportion with counts among the selected claims, with its 95% CI and n."""
-    rows = [
-        row
-        for row in ev.proportion_rows(**where)
-        if row["rate"] is not None and ev.claim(row["claim_id"])["unit"] == "%"
-    ]
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.1f}"
+
+
+def forest_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[ProportionRow]:
+    """The response rates among the claims, for a forest plot: percentages of a known group whose
+    outcome is a response (an outcome that counts progression is not on a response axis)."""
+    dataset = evidence.dataset
+    rows = []
+    for row in views.proportion_rows(evidence, claim_ids):
+        claim = dataset.claims_by_id[row.number.claim_id]
+        outcome = dataset.outcomes.get(claim["outcome"]) if claim["outcome"] else None
+        if (
+            row.is_rate
+            and dataset.quantities[claim["quantity"]]["family"] == "response"
+            and not (outcome and outcome["progressive"])
+        ):
+            rows.append(row)
     if not rows:
-        return HTML("")
-    labels = [f"{row['study']}: {row['arm']}" for row in rows]
-    caption = caption or "Percentages recomputed from the stated counts, with 95% Wilson intervals."
-    return _forest_figure(rows, labels, "Point-and-interval plot of recomputed percentages", caption, source)
+        raise views.SelectionError("no response rate with a group size among the selection")
+    return rows
 
 
-def _forest_figure(rows: list[dict], labels: list[str], title: str, caption: str, source: str) -> HTML:
-    """Proportions with their intervals and n, described row by row in the alt text."""
-    with plotting.figure(height=0.42 * len(rows) + 1.1) as (fig, ax):
-        plotting.forest(
-            ax,
-            labels,
-            [r["rate"] for r in rows],
-            [r["ci_low"] for r in rows],
-            [r["ci_high"] for r in rows],
-            [f"n = {row['counts'].split(' / ')[1]}" for row in rows],
+def forest_data(evidence: Evidence, rows: Sequence[ProportionRow]) -> list[dict]:
+    dataset = evidence.dataset
+    return [
+        {
+            "claim_id": row.number.claim_id,
+            "study": row.study,
+            "group": row.group,
+            "outcome": dataset.outcomes[dataset.claims_by_id[row.number.claim_id]["outcome"]]["label"]
+            if dataset.claims_by_id[row.number.claim_id]["outcome"]
+            else "",
+            "events": "" if row.successes is None else row.successes,
+            "total": row.trials,
+            "counts": row.counts,
+            "stated_percent": row.number.printed,
+            "recomputed_percent": _pct(row.rate),
+            "ci_low_percent": _pct(row.ci_low),
+            "ci_high_percent": _pct(row.ci_high),
+            "mark": row.number.mark.mark,
+            "disagrees": "yes" if row.number.mark.disagrees else "no",
+        }
+        for row in rows
+    ]
+
+
+def forest_plot(
+    evidence: Evidence, claim_ids: Sequence[str], *, title: str, caption: str, source: str, subgroup=None
+) -> Safe:
+    """A forest plot in the Cochrane manner: per row the study and group, events/total, the stated
+    and the recomputed percentage with its interval, and flags; subgroups under headers."""
+    rows = forest_rows(evidence, claim_ids)
+    subgroup = subgroup or (lambda row: row.study)
+    data = forest_data(evidence, rows)
+    confidence = evidence.confidence
+
+    def lines_for(row: ProportionRow, narrow: bool) -> tuple[str, str]:
+        flags = row.number.mark.symbol + (" ≠" if row.number.mark.disagrees else "")
+        counts = f"{row.successes}/{row.trials}" if row.successes is not None else f"?/{row.trials}"
+        if row.counts == "implied":
+            counts += " implied"
+        recomputed = (
+            f"recomputed {_pct(row.rate)}% ({_pct(row.ci_low)}–{_pct(row.ci_high)})"
+            if row.rate is not None
+            else "no count"
         )
-        alt = f"{title}: " + _describe(
-            f"{label} {render.percent(r['rate'])} (95% CI {render.percent(r['ci_low'])} to {render.percent(r['ci_high'])}, {r['counts']})"
-            for label, r in zip(labels, rows, strict=True)
+        label = row.group if narrow else f"{row.group}"
+        return label, f"{counts} · stated {row.number.printed}% {flags} · {recomputed}"
+
+    def draw(width: float) -> str:
+        narrow = width < plotting.WIDE
+        layout = []  # (kind, text or row)
+        for key in dict.fromkeys(subgroup(r) for r in rows):
+            layout.append(("header", key))
+            for row in rows:
+                if subgroup(row) == key:
+                    layout.append(("row", row))
+        per_row = 3 if narrow else 2
+        height = LINE * (sum(per_row if kind == "row" else 1 for kind, _ in layout) + 3) + 0.5
+        with figure(width, height) as (fig, ax):
+            y = 0.0
+            ticks = []
+            for kind, item in layout:
+                if kind == "header":
+                    ax.text(0, y, item, fontsize=plotting.MIN_FONT_PT + 1, fontweight="bold", va="center", ha="left",
+                            transform=ax.get_yaxis_transform())  # fmt: skip
+                    y += 1
+                    continue
+                label, numbers = lines_for(item, narrow)
+                ax.text(
+                    0,
+                    y,
+                    label,
+                    fontsize=plotting.MIN_FONT_PT,
+                    va="center",
+                    ha="left",
+                    transform=ax.get_yaxis_transform(),
+                )
+                if narrow:
+                    y += 1
+                    ax.text(0, y, numbers, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",
+                            transform=ax.get_yaxis_transform())  # fmt: skip
+                else:
+                    ax.text(1, y, numbers, fontsize=plotting.MIN_FONT_PT, va="center", ha="right", color="#333333",
+                            transform=ax.get_yaxis_transform())  # fmt: skip
+                y += 1
+                implied = item.counts == "implied"
+                if item.rate is not None:
+                    ax.plot([item.ci_low * 100, item.ci_high * 100], [y, y], color=COLOURS["grey"], linewidth=1.4,
+                            linestyle="--" if implied else "-")  # fmt: skip
+                    ax.plot(item.rate * 100, y, marker="s", markersize=6, color=COLOURS["blue"],
+                            markerfacecolor="white" if implied else COLOURS["blue"], linestyle="none")  # fmt: skip
+                ax.plot(
+                    float(item.number.value), y, marker="D", markersize=5, color=COLOURS["vermillion"], linestyle="none"
+                )
+                ticks.append(y)
+                y += 1 if not narrow else 1
+            ax.set_ylim(y, -1)
+            ax.set_xlim(0, 100)
+            ax.set_yticks([])
+            ax.spines["left"].set_visible(False)
+            ax.set_xlabel(f"Patients with the outcome (%): ■ recomputed with {confidence:.0%} CI, □ count implied, ◆ stated",
+                          fontsize=plotting.MIN_FONT_PT)  # fmt: skip
+            ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
+            ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
+            return render(fig)
+
+    alt = f"{title}. " + "; ".join(
+        f"{row.study}, {row.group}: stated {row.number.printed}%"
+        + (
+            f", recomputed {_pct(row.rate)}% ({confidence:.0%} CI {_pct(row.ci_low)}% to {_pct(row.ci_high)}%) from "
+            f"{row.successes} of {row.trials}{' (count implied)' if row.counts == 'implied' else ''}"
+            if row.rate is not None
+            else f", count not stated, group of {row.trials}"
         )
-        return HTML(plotting.figure_html(fig, alt, caption, [row["claim_id"] for row in rows], source))
+        + f", {row.number.mark.label}"
+        + (", the cited study disagrees" if row.number.mark.disagrees else "")
+        for row in rows
+    )
+    return figure_html(draw, name="forest", alt=alt, caption=caption, source=source, data=data)
 
 
-def grouped_rates(ev, source: str, caption: str, ylabel: str, **where) -> HTML:
-    """Stated percentages of claims whose arm reads 'SERIES, GROUP', as grouped bars."""
-    claims = ev.claims(**where)
+def stated_rates(
+    evidence: Evidence, claim_ids: Sequence[str], *, title: str, caption: str, source: str, xlabel: str
+) -> Safe:
+    """Stated percentages without a group size (nothing to recompute), one bar per group."""
+    claims = evidence.claims(claim_ids)
+    numbers = [evidence.number(c["claim_id"]) for c in claims]
+    data = [
+        {"claim_id": n.claim_id, "study": n.study, "group": n.group, "stated_percent": n.printed, "mark": n.mark.mark}
+        for n in numbers
+    ]
+
+    def draw(width: float) -> str:
+        with figure(width, LINE * 2.2 * len(numbers) + 1.2) as (fig, ax):
+            positions = list(range(len(numbers)))[::-1]
+            bars = ax.barh(positions, [float(n.value) for n in numbers], color=COLOURS["blue"], height=0.55)
+            ax.bar_label(bars, labels=[f"{n.printed}%" for n in numbers], padding=3, fontsize=plotting.MIN_FONT_PT)
+            ax.set_yticks(positions, [n.group for n in numbers], fontsize=plotting.MIN_FONT_PT)
+            ax.set_xlim(0, 110)
+            ax.set_xlabel(xlabel, fontsize=plotting.MIN_FONT_PT)
+            ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
+            ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
+            return render(fig)
+
+    alt = f"{title}. Bar chart: " + "; ".join(f"{n.group} {n.printed}%" for n in numbers)
+    return figure_html(draw, name="stated-rates", alt=alt, caption=caption, source=source, data=data)
+
+
+def grouped_rates(
+    evidence: Evidence, claim_ids: Sequence[str], *, title: str, caption: str, source: str, ylabel: str
+) -> Safe:
+    """Stated percentages of claims whose group reads 'SERIES, GROUP', as grouped bars."""
+    numbers = [evidence.number(c["claim_id"]) for c in evidence.claims(claim_ids)]
     groups, series = [], {}
-    for claim in claims:
-        name, _, group = claim["arm"].partition(", ")
+    for number in numbers:
+        name, _, group = number.group.partition(", ")
         if group not in groups:
             groups.append(group)
-        series.setdefault(name, {})[group] = float(claim["value"])
-    values = {name: [by_group.get(group, 0.0) for group in groups] for name, by_group in series.items()}
-    with plotting.figure(height=3.2) as (fig, ax):
-        plotting.grouped_bars(ax, groups, values, ylabel)
-        alt = f"Grouped bar chart, {ylabel.lower()}: " + _describe(
-            f"{group}: "
-            + ", ".join(f"{name} {render.number(by_group.get(group))}%" for name, by_group in series.items())
-            for group in groups
-        )
-        return HTML(plotting.figure_html(fig, alt, caption, [c["claim_id"] for c in claims], source))
+        series.setdefault(name, {})[group] = number
+    data = [
+        {"claim_id": n.claim_id, "series": name, "group": group, "stated_percent": n.printed, "mark": n.mark.mark}
+        for name, by_group in series.items()
+        for group, n in by_group.items()
+    ]
+
+    def draw(width: float) -> str:
+        with figure(width, 3.2) as (fig, ax):
+            step = 0.8 / len(series)
+            colours = [COLOURS["grey"], COLOURS["blue"], COLOURS["vermillion"], COLOURS["green"]]
+            for index, (name, by_group) in enumerate(series.items()):
+                xs = [g + (index - (len(series) - 1) / 2) * step for g in range(len(groups))]
+                values = [float(by_group[g].value) if g in by_group else 0.0 for g in groups]
+                bars = ax.bar(xs, values, step * 0.95, label=name, color=colours[index % len(colours)])
+                ax.bar_label(bars, labels=[f"{by_group[g].printed}%" if g in by_group else "" for g in groups], padding=2,
+                             fontsize=plotting.MIN_FONT_PT)  # fmt: skip
+            ax.set_xticks(range(len(groups)), groups, fontsize=plotting.MIN_FONT_PT)
+            ax.set_ylabel(ylabel, fontsize=plotting.MIN_FONT_PT)
+            ax.tick_params(axis="y", labelsize=plotting.MIN_FONT_PT)
+            ax.set_ylim(0, 115)
+            ax.grid(axis="x", visible=False)
+            ax.grid(axis="y", visible=True)
+            ax.legend(frameon=False, loc="upper right", fontsize=plotting.MIN_FONT_PT)
+            ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
+            return render(fig)
+
+    alt = f"{title}. Grouped bar chart: " + "; ".join(
+        f"{group}: "
+        + ", ".join(f"{name} {by_group[group].printed}%" for name, by_group in series.items() if group in by_group)
+        for group in groups
+    )
+    return figure_html(draw, name="grouped-rates", alt=alt, caption=caption, source=source, data=data)
 
 
-def stated_rates(ev, source: str, caption: str, xlabel: str, **where) -> HTML:
-    """Stated percentages of the selected claims as horizontal bars, one per arm."""
-    claims = ev.claims(**where)
-    labels = [claim["arm"] for claim in claims]
-    values = [float(claim["value"]) for claim in claims]
-    with plotting.figure(height=0.5 * len(claims) + 1.0) as (fig, ax):
-        positions = list(range(len(claims)))[::-1]
-        bars = ax.barh(positions, values, color=plotting.COLOURS["blue"], height=0.6)
-        ax.bar_label(bars, labels=[f"{c['value_as_printed']}%" for c in claims], padding=3)
-        ax.set_yticks(positions, labels)
-        ax.set_xlim(0, 105)
-        ax.set_xlabel(xlabel)
-        alt = f"Bar chart, {xlabel.lower()}: " + _describe(f"{c['arm']} {c['value_as_printed']}%" for c in claims)
-        return HTML(plotting.figure_html(fig, alt, caption, [c["claim_id"] for c in claims], source))
-
-
-def references_by_year(ev, source: str) -> HTML:
+def references_by_year(evidence: Evidence, *, caption: str, source: str) -> Safe:
     """How recent the cited evidence is: references per publication year."""
-    years = Counter(row["year"] for row in ev.dataset.references)
+    years = Counter(row["year"] for row in evidence.dataset.references)
     span = list(range(min(years), max(years) + 1))
-    with plotting.figure(height=2.8) as (fig, ax):
-        ax.bar(span, [years.get(year, 0) for year in span], color=plotting.COLOURS["blue"])
-        ax.set_xlabel("Publication year")
-        ax.set_ylabel("References")
-        ax.grid(axis="x", visible=False)
-        ax.grid(axis="y", visible=True)
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        alt = f"Bar chart of the review's {sum(years.values())} references by publication year: " + _describe(
-            f"{year}: {count}" for year, count in sorted(years.items())
-        )
-        return HTML(
-            plotting.figure_html(fig, alt, "References per publication year, from data/references.csv.", [], source)
-        )
+    data = [{"year": year, "references": years.get(year, 0)} for year in span]
+
+    def draw(width: float) -> str:
+        with figure(width, 2.8) as (fig, ax):
+            ax.bar(span, [years.get(year, 0) for year in span], color=COLOURS["blue"])
+            ax.set_xlabel("Publication year", fontsize=plotting.MIN_FONT_PT)
+            ax.set_ylabel("References", fontsize=plotting.MIN_FONT_PT)
+            ax.tick_params(labelsize=plotting.MIN_FONT_PT)
+            ax.grid(axis="x", visible=False)
+            ax.grid(axis="y", visible=True)
+            ax.yaxis.get_major_locator().set_params(integer=True)
+            return render(fig)
+
+    alt = f"Bar chart of the review's {sum(years.values())} references by publication year: " + "; ".join(
+        f"{year}: {count}" for year, count in sorted(years.items())
+    )
+    return figure_html(draw, name="references-by-year", alt=alt, caption=caption, source=source, data=data)
 
 
-def review_vs_primary(ev, source: str) -> HTML:
-    """Each number the review states against the primary abstract's figure for the same quantity."""
-    points = []
-    for claim_id, row in ev.primary.items():
-        claim = ev.claim(claim_id)
-        primary = parse_printed(row["primary_value"] or "")
-        if primary is None or row["primary_unit"] != claim["unit"]:
-            continue
-        points.append((claim_id, float(claim["value"]), float(primary), row["verdict"], claim["unit"]))
-    styles = {
-        "match": (plotting.COLOURS["blue"], "o"),
-        "mismatch": (plotting.COLOURS["vermillion"], "X"),
-        "misattributed": (plotting.COLOURS["green"], "s"),
-    }
-    with plotting.figure(width=5.5, height=5.0) as (fig, ax):
-        top = max(max(r, p) for _, r, p, _, _ in points) * 1.08
-        ax.plot([0.8, top], [0.8, top], color=plotting.COLOURS["grey"], linewidth=0.8, linestyle="--", label="equal")
-        for verdict, (colour, marker) in styles.items():
-            chosen = [(r, p) for _, r, p, v, _ in points if v == verdict]
-            if chosen:
-                ax.scatter(
-                    [r for r, _ in chosen],
-                    [p for _, p in chosen],
-                    color=colour,
-                    marker=marker,
-                    s=36,
-                    label=f"{verdict} ({len(chosen)})",
-                    zorder=3,
-                )
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel("Value stated in the review (log scale)")
-        ax.set_ylabel("Value in the primary abstract (log scale)")
-        ax.grid(axis="both", visible=True)
-        ax.legend(frameon=False, loc="upper left")
-        off = [f"{cid}: review {r:g} {u}, primary {p:g} {u}" for cid, r, p, v, u in points if r != p]
-        alt = (
-            f"Scatter plot of {len(points)} numbers, review value against primary-abstract value; points on the diagonal agree. "
-            + ("Off the diagonal: " + "; ".join(off) + "." if off else "All points lie on the diagonal.")
-        )
-        return HTML(
-            plotting.figure_html(
-                fig,
-                alt,
-                "Review against primary abstract, for every number the abstract states in the same unit.",
-                [p[0] for p in points],
-                source,
-            )
-        )
-
-
-def dosing(ev, source: str) -> HTML:
-    """IL-12 per dose and per week across regimens, animal doses as human-equivalent doses."""
+def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
+    """IL-12 per administration and per week, in two panels; converted animal doses marked as such."""
     from .dosing import regimens
 
-    rows = regimens(ev.dataset)
-    labels = [row.label + (" (HED)" if row.converted else "") for row in rows]
-    with plotting.figure(height=0.55 * len(rows) + 1.2) as (fig, ax):
-        positions = list(range(len(rows)))[::-1]
-        height = 0.38
-        per_dose = ax.barh(
-            [p + height / 2 for p in positions],
-            [r.per_dose for r in rows],
-            height,
-            color=plotting.COLOURS["blue"],
-            label="per dose",
-        )
-        weekly = [(p - height / 2, r.per_week) for p, r in zip(positions, rows, strict=True) if r.per_week is not None]
-        per_week = ax.barh(
-            [p for p, _ in weekly],
-            [w for _, w in weekly],
-            height,
-            color=plotting.COLOURS["vermillion"],
-            label="per week",
-        )
-        ax.bar_label(per_dose, labels=[f"{r.per_dose:,.0f}" for r in rows], padding=3, fontsize=8)
-        ax.bar_label(per_week, labels=[f"{w:,.0f}" for _, w in weekly], padding=3, fontsize=8)
-        ax.set_yticks(positions, labels)
-        ax.set_xscale("log")
-        ax.set_xlabel("IL-12 dose (ng/kg, log scale)")
-        ax.legend(frameon=False, loc="lower right")
-        alt = "Horizontal bar chart of IL-12 doses in ng/kg: " + _describe(
-            f"{label}: {r.per_dose:,.0f} per dose"
-            + (f", {r.per_week:,.0f} per week" if r.per_week is not None else ", no weekly schedule")
-            for label, r in zip(labels, rows, strict=True)
-        )
-        claim_ids = [claim_id for r in rows for claim_id in r.claim_ids]
-        return HTML(
-            plotting.figure_html(
-                fig,
-                alt,
-                "IL-12 per dose and per week; the mouse dose is converted to a human-equivalent dose "
-                "with the parameters below.",
-                claim_ids,
-                source,
-            )
-        )
+    rows = regimens(evidence.dataset)
+    data = [
+        {
+            "regimen": r.regimen,
+            "label": r.label,
+            "species": r.species,
+            "ng_per_kg_per_dose": f"{r.per_dose:.1f}",
+            "ng_per_kg_per_week": "" if r.per_week is None else f"{r.per_week:.1f}",
+            "human_equivalent": "yes" if r.converted else "no",
+        }
+        for r in rows
+    ]
+    labels = [r.label + (" (human-equivalent)" if r.converted else "") for r in rows]
 
-
-def clinical_forest(ev, source: str) -> HTML:
-    """Every clinical response rate with a known group size, 95% Wilson CI and n, by strategy."""
-    groups = {"single-agent": "Single agent", "combination": "Combination"}
-    rows, labels = [], []
-    for topic, title in groups.items():
-        for row in ev.proportion_rows(topic=topic, setting="clinical"):
-            claim = ev.claim(row["claim_id"])
-            if claim["unit"] != "%" or claim["quantity"] != "response_rate":
-                continue
-            if row["rate"] is None:  # stated without a count: GRIM gives the count when it is unique
-                reachable = stats.grim_counts(claim["value_as_printed"], claim["denominator"])
-                if len(reachable) != 1:
-                    continue
-                result = stats.proportion(next(iter(reachable)), claim["denominator"])
-                row = {
-                    **row,
-                    "rate": result.rate,
-                    "ci_low": result.ci_low,
-                    "ci_high": result.ci_high,
-                    "counts": f"{result.successes} / {result.trials}",
-                }
-            rows.append(row)
-            labels.append(f"{title} · {row['study']}: {row['arm']}")
-    caption = (
-        "Every clinical response rate with a known group size: single agent above, combinations below. Counts implied "
-        "by the GRIM check are used where the review gives only a percentage and a group size."
-    )
-    return _forest_figure(
-        rows, labels, "Forest plot of clinical response rates with 95% Wilson intervals", caption, source
-    )
-
-
-# Outcome families of the controlled quantity vocabulary, for the evidence map.
-OUTCOMES = {
-    "Response": ("response_rate",),
-    "Survival": ("survival_rate",),
-    "Prediction": ("positive_predictive_value", "threshold"),
-    "Dosing & schedule": (
-        "dose",
-        "frequency",
-        "dosing_interval",
-        "cycles",
-        "injection_count",
-        "radiation_dose",
-        "duration",
-    ),
-    "Time": ("time_point", "median_time", "follow_up"),
-    "Population": (
-        "patients_enrolled",
-        "patients_evaluable",
-        "patients_count",
-        "age",
-        "disease_stage",
-        "trial_phase",
-        "group_count",
-        "model_count",
-    ),
-}
-
-
-def evidence_map(ev, source: str) -> HTML:
-    """Studies (by setting) against outcome families; bubble area = number of claims."""
-    studies = ev.studies_rows()
-    names = [row["study"] for row in studies]
-    family = {quantity: name for name, quantities in OUTCOMES.items() for quantity in quantities}
-    counts = Counter(
-        (ev.reference_label(c), family.get(c["quantity"], "Population")) for c in ev.dataset.claims if c["ref"]
-    )
-    outcome_names = list(OUTCOMES)
-    colours = {
-        "clinical": plotting.COLOURS["blue"],
-        "animal": plotting.COLOURS["vermillion"],
-        "in vitro": plotting.COLOURS["green"],
-    }
-    with plotting.figure(height=0.42 * len(names) + 1.4) as (fig, ax):
-        for y, row in enumerate(reversed(studies)):
-            for x, outcome in enumerate(outcome_names):
-                n = counts.get((row["study"], outcome), 0)
-                if n:
-                    ax.scatter(
-                        x, y, s=40 + 25 * n, color=colours.get(row["setting"], plotting.COLOURS["grey"]), alpha=0.85
+    def draw(width: float) -> str:
+        narrow = width < plotting.WIDE
+        with figure(width, LINE * 2.4 * len(rows) * (2 if narrow else 1) + 1.6, columns=1 if narrow else 2) as (
+            fig,
+            axes,
+        ):
+            panels = [("per administration", [r.per_dose for r in rows])]
+            panels.append(("per week", [r.per_week for r in rows]))
+            axes = [axes] if narrow else list(axes)
+            if narrow:  # one panel: both series, labelled
+                panels = [("per administration and per week", None)]
+            positions = list(range(len(rows)))[::-1]
+            for ax, (name, values) in zip(axes, panels, strict=True):
+                series = [("per administration", [r.per_dose for r in rows]), ("per week", [r.per_week for r in rows])]
+                chosen = series if values is None else [(name, values)]
+                height = 0.8 / len(chosen)
+                for index, (series_name, series_values) in enumerate(chosen):
+                    offset = (index - (len(chosen) - 1) / 2) * height
+                    shown = [(p - offset, v) for p, v in zip(positions, series_values, strict=True) if v is not None]
+                    colour = COLOURS["blue"] if series_name == "per administration" else COLOURS["vermillion"]
+                    bars = ax.barh(
+                        [p for p, _ in shown], [v for _, v in shown], height * 0.9, color=colour, label=series_name
                     )
-                    ax.annotate(str(n), (x, y), ha="center", va="center", fontsize=7, color="white")
-        ax.set_xticks(range(len(outcome_names)), outcome_names, rotation=20, ha="right")
-        ax.set_yticks(range(len(names)), [f"{row['study']} ({row['setting']})" for row in reversed(studies)])
-        ax.set_xlim(-0.6, len(outcome_names) - 0.4)
-        ax.grid(axis="both", visible=True)
-        alt = "Evidence map, number of claims per study and outcome: " + _describe(
-            f"{row['study']} ({row['setting']}): "
-            + ", ".join(f"{o} {counts[(row['study'], o)]}" for o in outcome_names if counts.get((row["study"], o)))
-            for row in studies
-        )
-        return HTML(
-            plotting.figure_html(
-                fig,
-                alt,
-                "Evidence map: each bubble counts the numbers a study contributes to an outcome "
-                "family; colour marks the setting (blue clinical, vermillion animal).",
-                [],
-                source,
-            )
-        )
+                    ax.bar_label(bars, labels=[f"{v:,.0f}" for _, v in shown], padding=2, fontsize=plotting.MIN_FONT_PT)
+                ax.set_xscale("log")
+                ax.set_xlabel(f"ng/kg {name} (log scale)", fontsize=plotting.MIN_FONT_PT)
+                ax.tick_params(labelsize=plotting.MIN_FONT_PT)
+                ax.set_yticks(positions, labels if ax is axes[0] else [""] * len(rows), fontsize=plotting.MIN_FONT_PT)
+                if values is None:
+                    ax.legend(frameon=False, loc="lower right", fontsize=plotting.MIN_FONT_PT)
+            return render(fig)
+
+    alt = "Bar chart of IL-12 doses in ng/kg: " + "; ".join(
+        f"{label}: {r.per_dose:,.0f} per administration"
+        + (f", {r.per_week:,.0f} per week" if r.per_week is not None else ", no weekly schedule")
+        for label, r in zip(labels, rows, strict=True)
+    )
+    return figure_html(draw, name="dosing", alt=alt, caption=caption, source=source, data=data)
+
+
+def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
+    """Which outcomes rest on which kind of evidence: studies per outcome family and setting·species."""
+    dataset = evidence.dataset
+    columns: list[str] = []
+    cells: dict[tuple[str, str], list[str]] = {}
+    for study in dataset.studies:
+        if study["setting"] == "review":
+            continue
+        column = f"{study['setting']} · {study['species']}" if study["species"] else study["setting"]
+        if column not in columns:
+            columns.append(column)
+        families = {
+            dataset.quantities[c["quantity"]]["family"] for c in dataset.claims_by_study.get(study["study_id"], [])
+        }
+        families &= {"response", "survival", "prediction"}
+        for family in sorted(families) or ["results in words only"]:
+            cells.setdefault((family, column), []).append(study["label"])
+    families = [
+        f for f in ("response", "survival", "prediction", "results in words only") if any(k[0] == f for k in cells)
+    ]
+    data = [
+        {
+            "outcome": family,
+            "evidence": column,
+            "studies": len(cells.get((family, column), [])),
+            "names": "; ".join(cells.get((family, column), [])),
+        }
+        for family in families
+        for column in columns
+    ]
+
+    def draw(width: float) -> str:
+        narrow = width < plotting.WIDE
+        with figure(width, LINE * (3 if narrow else 2) * len(families) + 1.8) as (fig, ax):
+            for x, column in enumerate(columns):
+                for y, family in enumerate(families):
+                    names = cells.get((family, column), [])
+                    if names:
+                        ax.scatter(x, y, s=120 * len(names), color=COLOURS["blue"], alpha=0.85, zorder=3)
+                        ax.annotate(
+                            str(len(names)),
+                            (x, y),
+                            ha="center",
+                            va="center",
+                            color="white",
+                            fontsize=plotting.MIN_FONT_PT,
+                            zorder=4,
+                        )
+            ax.set_xticks(range(len(columns)), [c.replace(" · ", "\n") for c in columns], fontsize=plotting.MIN_FONT_PT)
+            ax.set_yticks(range(len(families)), families, fontsize=plotting.MIN_FONT_PT)
+            ax.set_xlim(-0.6, len(columns) - 0.4)
+            ax.set_ylim(len(families) - 0.5, -0.5)
+            ax.grid(axis="both", visible=True)
+            return render(fig)
+
+    alt = "Matrix of studies by outcome and kind of evidence: " + "; ".join(
+        f"{row['outcome']}, {row['evidence']}: {row['studies']} ({row['names']})" for row in data if row["studies"]
+    )
+    return figure_html(draw, name="evidence-matrix", alt=alt, caption=caption, source=source, data=data)

@@ -1,12 +1,14 @@
 """MkDocs hooks: notebooks and data files become part of the site; data blocks fill the pages.
 
-- the executed notebooks in notebooks/ become pages (mkdocs-jupyter renders them);
-- every data file is published next to the Data page for download, and claims.json feeds the
-  site script (number tooltips, the claims explorer);
-- `{{ evidence.NAME }}` in a Markdown page is replaced by a block computed from data/;
-- notebook pages lose nbconvert's inlined CSS, CDN scripts and anchor links, and their inline
-  SVG figures become cached files (page weight, privacy);
-- the search dialog gets an accessible name.
+- invalid data stops `mkdocs build` with the same FILE:ROW:COLUMN list as `validate` (no
+  traceback); under `mkdocs serve` every page shows that list instead, until the data is fixed;
+- the executed notebooks in notebooks/ become pages (mkdocs-jupyter renders them), and their
+  templates are checked (an unknown claim id fails the build naming the notebook and line);
+- every data file is published for download; claims.json feeds the number tooltips;
+- `{{ evidence.NAME }}` in a Markdown page is replaced, after conversion, by escaped HTML;
+- notebook pages lose nbconvert's inlined CSS, CDN scripts and anchor links; each figure's two
+  SVG renderings become files behind one <picture>, and its data a CSV download;
+- after the build, the claims explorer learns from the built pages where each claim is shown.
 """
 
 import hashlib
@@ -15,40 +17,58 @@ import posixpath
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
 
-from il12_evidence.data import load
-from il12_evidence.evidence import Evidence
+from il12_evidence import render
 from il12_evidence.paths import DATA_DIR, NOTEBOOKS_DIR, PACKAGE_FILE, ROOT
+from il12_evidence.prose import check_sources
 from il12_evidence.site import BLOCKS
+from il12_evidence.tooltips import claims_index
+from il12_evidence.validation import validate
+from il12_evidence.views import Evidence
 
 _BLOCK = re.compile(r"\{\{\s*evidence\.(\w+)\s*\}\}")
+_TOKEN = re.compile(r"(<p>)?@@evidence:(\w+)@@(</p>)?")
 # nbconvert's page furniture: ~580 KB of JupyterLab CSS, and MathJax and Mermaid loaded from a
 # CDN. The notebooks' outputs are plain HTML styled by extra.css, so none of it is needed.
 _NBCONVERT_FURNITURE = re.compile(
     r"<style\b[^>]*>.*?</style>|<script\b[^>]*>.*?</script>|<a class=\"anchor-link\"[^>]*>.*?</a>",
     re.DOTALL | re.IGNORECASE,
 )
-# nbconvert wraps every cell in JupyterLab's class names; without its CSS they only add weight.
 _JUPYTER_CLASSES = re.compile(r'<div class="jp-[^"]*"((?:\s+[\w-]+="[^"]*")*)>')
-_FIGURE_SVG = re.compile(r'<svg\b[^>]*?\baria-label="([^"]*)"[^>]*>.*?</svg>', re.DOTALL)
+_FIGURE = re.compile(r'<figure class="evidence-figure" data-figure="([^"]*)">(.*?)</figure>', re.DOTALL)
+_SVG = re.compile(r'<svg\b[^>]*?\baria-label="([^"]*)"[^>]*?data-variant="(\w+)"[^>]*>.*?</svg>', re.DOTALL)
+_DATA = re.compile(r'<pre class="figure-data" hidden>(.*?)</pre>', re.DOTALL)
 _VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 FIGURES_DIR = "figures"
 CLAIMS_INDEX = "claims.json"
-_dataset = None
+EXPLORER_PAGE = "claims/index.html"
+
+_state: dict = {"command": "build"}
 
 
-def _data():
-    global _dataset  # loaded once per build: every page reads the same validated data
-    if _dataset is None:
-        _dataset = load(DATA_DIR)
-    return _dataset
+class DataProblems(PluginError):
+    """The data does not validate; the message is the list of problems, one per line."""
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
 
 
 def on_pre_build(config):
-    global _dataset
-    _dataset = None  # `mkdocs serve` rebuilds after a data edit: read it again
+    """Validate the data (and the notebooks' templates) once per build; `serve` re-reads after an edit."""
+    dataset, problems = validate(DATA_DIR)
+    if not problems:
+        notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
+        problems = check_sources(notebooks, set(dataset.claims_by_id))
+    _state["problems"] = [str(problem) for problem in problems]
+    _state["evidence"] = Evidence(dataset) if not problems else None
+    if problems and _state["command"] != "serve":
+        raise DataProblems("the data does not validate; fix these and build again:\n" + "\n".join(_state["problems"]))
 
 
 @event_priority(100)  # before mkdocs-jupyter wraps the notebooks
@@ -66,59 +86,109 @@ def on_files(files, config):
 
     for notebook in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
         add(notebook)
-    for relative in [PACKAGE_FILE] + [resource["path"] for resource in _data().package["resources"]]:
+    evidence = _state.get("evidence")
+    if evidence is None:
+        return files
+    for relative in [PACKAGE_FILE] + [resource["path"] for resource in evidence.dataset.package["resources"]]:
         add(DATA_DIR / relative)
-    files.append(
-        File.generated(
-            config,
-            CLAIMS_INDEX,
-            content=json.dumps(Evidence(_data()).claims_index(), ensure_ascii=False, sort_keys=True),
-        )
-    )
+    index = json.dumps(claims_index(evidence), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    files.append(File.generated(config, CLAIMS_INDEX, content=index))
     return files
 
 
-def _notebook_svgs(path: str) -> list[str]:
-    """The figures' SVG exactly as the notebook stored it (nbconvert's HTML lower-cases attributes)."""
-    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
-    html = "".join(
-        "".join(output.get("data", {}).get("text/html", ""))
-        for cell in notebook["cells"]
-        for output in cell.get("outputs", [])
-    )
-    return [match.group(0) for match in _FIGURE_SVG.finditer(html)]
+def on_page_markdown(markdown, page, config, files):
+    def token(match):
+        name = match.group(1)
+        if name not in BLOCKS:
+            raise PluginError(f"{page.file.src_uri}: unknown block evidence.{name}; known: {', '.join(BLOCKS)}")
+        return f"@@evidence:{name}@@"
+
+    return _BLOCK.sub(token, markdown)
 
 
-def _externalise_figures(html: str, page, config) -> str:
-    """Inline SVG → a content-addressed file referenced by <img> with the same alt text."""
-    originals = iter(_notebook_svgs(page.file.abs_src_path))
-    page_dir = page.url.rstrip("/")
-
-    def replace(match):
-        original = next(originals)
-        alt = _FIGURE_SVG.match(original).group(1)
-        opening_end = original.index(">")
-        svg = re.sub(r'\s(?:role="img"|aria-label="[^"]*")', "", original[:opening_end]) + original[opening_end:]
-        if 'xmlns="http://www.w3.org/2000/svg"' not in svg[: svg.index(">")]:  # a standalone file needs its namespace
-            svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
-        name = hashlib.sha256(svg.encode()).hexdigest()[:16] + ".svg"
-        target = Path(config["site_dir"]) / FIGURES_DIR / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(svg, encoding="utf-8")
-        size = _VIEWBOX.search(svg)
-        dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"' if size else ""
-        src = posixpath.relpath(f"{FIGURES_DIR}/{name}", page_dir or ".")
-        return f'<img src="{src}" alt="{alt}"{dims} loading="lazy" decoding="async">'
-
-    return _FIGURE_SVG.sub(replace, html)
+def _root(page) -> str:
+    depth = page.url.rstrip("/").count("/") + 1 if page.url else 0
+    return "../" * depth
 
 
 def on_page_content(html, page, config, files):
+    if _state.get("evidence") is None:
+        return _problems_page()
     if page.file.src_uri.endswith(".ipynb"):
-        # figures first: their own <style> must go with them into the file
         html = _NBCONVERT_FURNITURE.sub("", _externalise_figures(html, page, config))
         return _JUPYTER_CLASSES.sub("<div>", html)
-    return html
+    evidence, root = _state["evidence"], _root(page)
+
+    def fill(match):
+        block = BLOCKS[match.group(2)](evidence, root)
+        if match.group(1) and match.group(3):
+            return block  # a block on its own line replaces its paragraph
+        return (match.group(1) or "") + block + (match.group(3) or "")
+
+    filled = _TOKEN.sub(fill, html)
+    _extend_toc(page, filled, html)
+    return filled
+
+
+def _extend_toc(page, filled: str, original: str) -> None:
+    """Headings that a generated block adds enter the page's table of contents."""
+    known = {match.group(2) for match in _HEADING.finditer(original)}
+    for level, anchor, text in _HEADING.findall(filled):
+        if anchor not in known:
+            title = re.sub(r"<[^>]+>", "", text)
+            page.toc.items.append(AnchorLink(title, anchor, int(level)))
+
+
+def _problems_page() -> str:
+    items = "".join(f"<li><code>{render.escape(problem)}</code></li>" for problem in _state["problems"])
+    return (
+        '<div class="admonition failure"><p class="admonition-title">The data does not validate</p>'
+        f"<p>The site shows this list until the data is fixed; every page reloads when you save.</p><ul>{items}</ul></div>"
+    )
+
+
+def _externalise_figures(html: str, page, config) -> str:
+    """Each figure's SVGs → content-addressed files behind one <picture>; its data → a CSV download."""
+    page_dir = page.url.rstrip("/") or "."
+
+    def write(content: str, suffix: str) -> str:
+        name = hashlib.sha256(content.encode()).hexdigest()[:16] + suffix
+        target = Path(config["site_dir"]) / FIGURES_DIR / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        return posixpath.relpath(f"{FIGURES_DIR}/{name}", page_dir)
+
+    def replace(match):
+        name, inner = match.group(1), match.group(2)
+        sources, alt, dims = {}, "", ""
+        for svg_match in _SVG.finditer(inner):
+            svg = svg_match.group(0)
+            alt = svg_match.group(1)
+            opening_end = svg.index(">")
+            head = re.sub(r'\s(?:role="img"|aria-label="[^"]*"|data-variant="\w+")', "", svg[:opening_end])
+            if 'xmlns="http://www.w3.org/2000/svg"' not in head:  # a standalone file needs its namespace
+                head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+            sources[svg_match.group(2)] = write(head + svg[opening_end:], ".svg")
+            if svg_match.group(2) == "wide" and (size := _VIEWBOX.search(svg)):
+                dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"'
+        data = _DATA.search(inner)
+        csv_link = ""
+        if data:
+            import html as html_module
+
+            href = write(html_module.unescape(data.group(1)), ".csv")
+            csv_link = f' <a class="figure-csv" href="{href}" download="{render.escape(name)}.csv">Data behind this figure (CSV)</a>'
+        caption = re.search(r"<figcaption>(.*?)</figcaption>", inner, re.DOTALL)
+        picture = (
+            f'<picture><source media="(max-width: 44em)" srcset="{sources["narrow"]}">'
+            f'<img src="{sources["wide"]}" alt="{alt}"{dims} loading="lazy" decoding="async"></picture>'
+        )
+        return (
+            f'<figure class="evidence-figure" data-figure="{name}" data-csv="{href if data else ""}">{picture}'
+            f"<figcaption>{caption.group(1) if caption else ''}{csv_link}</figcaption></figure>"
+        )
+
+    return _FIGURE.sub(replace, html)
 
 
 def on_post_page(output, page, config):
@@ -128,11 +198,29 @@ def on_post_page(output, page, config):
     )
 
 
-def on_page_markdown(markdown, page, config, files):
-    def fill(match):
-        name = match.group(1)
-        if name not in BLOCKS:
-            raise KeyError(f"{page.file.src_uri}: unknown block evidence.{name}; known: {', '.join(BLOCKS)}")
-        return BLOCKS[name](_data())
+def on_post_build(config):
+    """Fill the explorer's "shown on" links from where each claim is shown in the built pages."""
+    site = Path(config["site_dir"])
+    explorer = site / EXPLORER_PAGE
+    if _state.get("evidence") is None or not explorer.exists():
+        return
+    shown: dict[str, list[tuple[str, str]]] = {}
+    for page in sorted(site.rglob("index.html")):
+        if page == explorer:
+            continue
+        text = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)(?: - [^<]*)?</title>", text)
+        url = page.parent.relative_to(site).as_posix()
+        for claim_id in dict.fromkeys(re.findall(r'data-claim="([^"]+)"', text)):
+            shown.setdefault(claim_id, []).append((url, title.group(1) if title else url))
 
-    return _BLOCK.sub(fill, markdown)
+    def links(match):
+        pages = shown.get(render.html.unescape(match.group(1)), [])
+        if not pages:
+            return '<span class="shown-on">this explorer only</span>'
+        return ", ".join(f'<a href="../{"" if url == "." else url + "/"}">{title}</a>' for url, title in pages)
+
+    html = explorer.read_text(encoding="utf-8")
+    explorer.write_text(
+        re.sub(r'<span class="shown-on" data-shown-on="([^"]+)"></span>', links, html), encoding="utf-8"
+    )

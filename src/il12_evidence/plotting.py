@@ -1,7 +1,15 @@
-"""Figures: one house style, deterministic inline SVG, real alt text and a provenance caption."""
+"""Figures: one house style, deterministic SVG, real alt text, and the data each figure draws.
 
+Every figure is drawn twice — wide for desktops, narrow for phones — so that its text is never
+smaller than MIN_TEXT_PX CSS pixels where it is shown (the site picks one with <picture>). The
+rows a figure draws travel with it as CSV ("data behind this figure"), so a test can recompute
+them from data/ and a reader can check them.
+"""
+
+import csv
 import io
 import re
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -10,20 +18,30 @@ import matplotlib
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from .export import safe_cell  # noqa: E402
 from .render import Safe, escape  # noqa: E402
 
 STYLE = Path(__file__).with_name("evidence.mplstyle")
 # Okabe–Ito colours: distinguishable with colour-vision deficiency.
-COLOURS = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "grey": "#666666"}
+COLOURS = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "grey": "#666666", "orange": "#E69F00"}
+WIDE, NARROW = 7.0, 3.9  # inches; narrow fits a 390 px screen at ≥ 11 px text (9 pt × 358 px / 281 pt)
+MIN_FONT_PT = 9
+NARROW_MEDIA = "(max-width: 44em)"
 
 
 @contextmanager
-def figure(width: float = 7.0, height: float = 3.0):
+def figure(width: float, height: float, *, columns: int = 1, width_ratios: Sequence[float] | None = None):
     """A figure in the house style; closed on exit so notebooks never print a Figure repr."""
     with plt.style.context(STYLE):
-        fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+        fig, axes = plt.subplots(
+            1,
+            columns,
+            figsize=(width, height),
+            layout="constrained",
+            gridspec_kw={"width_ratios": width_ratios} if width_ratios else None,
+        )
         try:
-            yield fig, ax
+            yield fig, axes
         finally:
             plt.close(fig)
 
@@ -33,59 +51,45 @@ def svg_markup(fig) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    svg = svg[svg.index("<svg") :]
+    return re.sub(r'(<svg[^>]*?) width="[^"]+" height="[^"]+"', r"\1", svg, count=1)  # scale with the page
 
 
-def figure_html(fig, alt: str, caption: str, claim_ids: list[str], source: str) -> Safe:
-    """Inline SVG named by its alt text, with a caption naming the claims it draws."""
-    svg = svg_markup(fig)
-    svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', svg, count=1)
-    svg = re.sub(r'(<svg[^>]*?) width="[^"]+" height="[^"]+"', r"\1", svg, count=1)  # scale with the page
-    drawn = ", ".join(f"<code>{escape(claim_id)}</code>" for claim_id in claim_ids)
-    provenance = (
-        f"Drawn from claims {drawn}; computed in {escape(source)}." if claim_ids else f"Computed in {escape(source)}."
-    )
+def csv_text(rows: Sequence[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: safe_cell(str(value)) for key, value in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+def figure_html(
+    draw: Callable[[float], object],
+    *,
+    name: str,
+    alt: str,
+    caption: str,
+    source: str,
+    data: Sequence[dict],
+) -> Safe:
+    """The figure (wide and narrow renderings of `draw(width)`), its caption and the CSV of its data.
+
+    `draw(width)` returns a closed-over matplotlib figure; the MkDocs hook turns the two SVGs
+    into files behind one <picture> and the CSV into a download link.
+    """
+    svgs = []
+    for width, kind in ((WIDE, "wide"), (NARROW, "narrow")):
+        svg = draw(width)
+        svgs.append(
+            re.sub(r"<svg ", f'<svg role="img" aria-label="{escape(alt)}" data-variant="{kind}" ', svg, count=1)
+        )
+    provenance = f'<span class="figure-provenance">Computed in {escape(source)} from data/.</span>' if source else ""
     return Safe(
-        f'<figure class="evidence-figure">{svg}<figcaption>{escape(caption)} '
-        f'<span class="figure-provenance">{provenance}</span></figcaption></figure>'
+        f'<figure class="evidence-figure" data-figure="{escape(name)}">{"".join(svgs)}'
+        f"<figcaption>{escape(caption)} {provenance}</figcaption>"
+        f'<pre class="figure-data" hidden>{escape(csv_text(data))}</pre></figure>'
     )
 
 
-def forest(ax, labels: list[str], rates: list[float], lows: list[float], highs: list[float], counts: list[str]) -> None:
-    """Horizontal point-and-interval plot of proportions (top row first), with n at the right."""
-    positions = list(range(len(labels)))[::-1]
-    errors = [
-        [rate - low for rate, low in zip(rates, lows, strict=True)],
-        [high - rate for rate, high in zip(rates, highs, strict=True)],
-    ]
-    ax.errorbar(
-        [r * 100 for r in rates],
-        positions,
-        xerr=[[e * 100 for e in errors[0]], [e * 100 for e in errors[1]]],
-        fmt="o",
-        color=COLOURS["blue"],
-        ecolor=COLOURS["grey"],
-        capsize=3,
-        markersize=5,
-    )
-    ax.set_yticks(positions, labels)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("Percentage of patients (95% CI, Wilson)")
-    for position, count in zip(positions, counts, strict=True):
-        ax.annotate(count, xy=(1.01, position), xycoords=("axes fraction", "data"), va="center", fontsize=9)
-
-
-def grouped_bars(ax, groups: list[str], series: dict[str, list[float]], ylabel: str) -> None:
-    """Bars of several series side by side for each group, each bar labelled with its value."""
-    width = 0.8 / len(series)
-    colours = [COLOURS["grey"], COLOURS["blue"], COLOURS["vermillion"], COLOURS["green"]]
-    for index, (name, values) in enumerate(series.items()):
-        xs = [g + (index - (len(series) - 1) / 2) * width for g in range(len(groups))]
-        bars = ax.bar(xs, values, width * 0.95, label=name, color=colours[index % len(colours)])
-        ax.bar_label(bars, labels=[f"{v:g}%" for v in values], padding=2, fontsize=9)
-    ax.set_xticks(range(len(groups)), groups)
-    ax.set_ylabel(ylabel)
-    ax.set_ylim(0, 110)
-    ax.grid(axis="x", visible=False)
-    ax.grid(axis="y", visible=True)
-    ax.legend(frameon=False, loc="upper right")
+def render(fig) -> str:
+    return svg_markup(fig)

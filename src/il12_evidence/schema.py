@@ -177,7 +177,9 @@ def check_foreign_keys(
             values = tuple(row.get(name) for name in fields)
             if all(value is not None for value in values) and values not in known:
                 shown = "+".join(map(str, values))
-                report(row["__row__"], fields[0], f"{_preview(shown)} is not a {'+'.join(target['fields'])} in {resource}")
+                report(
+                    row["__row__"], fields[0], f"{_preview(shown)} is not a {'+'.join(target['fields'])} in {resource}"
+                )
 
 
 def _preview(text: str, limit: int = 60) -> str:

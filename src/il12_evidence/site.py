@@ -1,187 +1,400 @@
-"""Markdown blocks generated from the data for the site's plain pages (Data, Methods, ...).
+"""HTML blocks generated from the data for the site's plain pages (Home, Data, Methods, ...).
 
-Pages write `{{ evidence.NAME }}`; the MkDocs hook replaces it with `BLOCKS[NAME](dataset)`,
-so no number on those pages is typed by hand.
+Pages write `{{ evidence.NAME }}` on a line of its own; the MkDocs hook replaces it, after the
+Markdown is converted, with `BLOCKS[NAME](evidence, root)`. The blocks are escaped HTML, never
+Markdown, so no data text can become a link, an image or an attribute.
 """
 
 from collections import Counter
 from collections.abc import Callable
 
-from . import checks, stats
-from .data import Dataset
+from . import render, views
+from .checks import FAILED, TRUNCATED
+from .figures import forest_rows
+from .marks import LEGEND, SYMBOLS
+from .render import Safe, escape
+from .views import Evidence
+
+RESULT_FAMILIES = ("response", "survival", "prediction")
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+def _p(html: str) -> str:
+    return f"<p>{html}</p>"
 
 
-def markdown_table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
-    head = "| " + " | ".join(title for _, title in columns) + " |"
-    rule = "| " + " | ".join("---" for _ in columns) + " |"
-    body = ["| " + " | ".join(_cell(row.get(key)) for key, _ in columns) + " |" for row in rows]
-    return "\n".join([head, rule, *body])
+def _count(value: int) -> Safe:
+    return render.computed(str(value))
 
 
-def schema_tables(dataset: Dataset) -> str:
+def home(evidence: Evidence, root: str) -> str:
+    """The answers first: what the trials showed, what the recovery evidence is, what fails."""
+    dataset = evidence.dataset
+    studies = dataset.studies
+    parts = ['<h2 id="what-the-trials-showed">What the clinical trials showed</h2>']
+    clinical = [s for s in studies if s["setting"] == "clinical" and s["theme"] == "therapy"]
+    enrolled = [
+        int(c["value"])
+        for s in clinical
+        for c in dataset.claims_by_study.get(s["study_id"], [])
+        if c["quantity"] == "patients_enrolled"
+    ]
+    parts.append(
+        _p(
+            f"The review reports {_count(len(clinical))} clinical trials of IL-12 against cancer, alone or in "
+            f"combination; the largest enrolled {_count(max(enrolled))} patients and the smallest "
+            f"{_count(min(enrolled))}. Their response rates, recomputed from the review's own counts with "
+            f"{render.computed(f'{evidence.confidence:.0%}')} confidence intervals:"
+        )
+    )
+    ids = [c["claim_id"] for s in clinical for c in dataset.claims_by_study.get(s["study_id"], [])]
+    items = []
+    for row in forest_rows(evidence, ids):
+        claim = dataset.claims_by_id[row.number.claim_id]
+        outcome = dataset.outcomes[claim["outcome"]]["label"] if claim["outcome"] else row.group
+        recomputed = (
+            render.computed(
+                f"{render.percent(row.rate)}, CI {render.percent(row.ci_low)}–{render.percent(row.ci_high)}"
+            )
+            if row.rate is not None
+            else render.computed("count not stated")
+        )
+        counts = f"{row.successes} of {row.trials}" if row.successes is not None else f"of {row.trials}"
+        items.append(
+            f"<li>{escape(row.study)} ({escape(dataset.topics[row.number.topic]['label'].lower())}), {escape(outcome)}: "
+            f"{render.claim(row.number, root=root)} — {render.computed(counts)}, {recomputed}</li>"
+        )
+    parts.append(f'<ul class="answers">{"".join(items)}</ul>')
+    parts.append(
+        _p(
+            "Every trial is small, so every interval is wide; none of them compares IL-12 with a control arm in "
+            f'the numbers the review gives. <a href="{root}notebooks/07_evidence_overview/">All clinical response rates in one forest plot</a>.'
+        )
+    )
+
+    recovery = [s for s in studies if s["theme"] == "hematological recovery"]
+    kinds = Counter((s["setting"], s["species"] or "") for s in recovery)
+    listed = ", ".join(f"{_count(n)} {escape(setting)} ({escape(species)})" for (setting, species), n in kinds.items())
+    human = [s for s in recovery if s["species"] == "human" and s["setting"] == "clinical"]
+    parts.append('<h2 id="what-the-recovery-evidence-is">What the evidence for hematological recovery is</h2>')
+    human_text = (
+        " The only human study among them, "
+        + ", ".join(
+            f"{render.link(evidence.reference_url(s['ref']), s['label']) if evidence.reference_url(s['ref']) else escape(s['label'])} [{s['ref']}]"
+            for s in human
+        )
+        + ", is cited in the review's conclusions without any number."
+        if human
+        else " None of them is a study in patients."
+    )
+    results = [
+        s for s in recovery
+        if {dataset.quantities[c["quantity"]]["family"] for c in dataset.claims_by_study.get(s["study_id"], [])} & set(RESULT_FAMILIES)
+    ]  # fmt: skip
+    parts.append(
+        _p(
+            f"The review cites {_count(len(recovery))} studies for IL-12's protective role in blood-cell recovery: "
+            f"{listed}.{human_text} Numbers of results — survival rates and predictive values — come from "
+            f"{_count(len(results))} of them, all in animals: "
+            + ", ".join(escape(s["label"]) for s in results)
+            + f'. <a href="{root}notebooks/03_irradiated_mice/">Irradiated mice</a>, '
+            f'<a href="{root}notebooks/05_nonhuman_primates/">non-human primates</a>.'
+        )
+    )
+
+    audit = dataset.audit
+    problems = [f for f in audit.problems if f.kind in ("claim", "set", "study")]
+    errata = [f for f in audit.problems if f.kind == "text"]
+    disagreeing = [c["claim_id"] for c in dataset.claims if dataset.disagrees(c["claim_id"])]
+    parts.append('<h2 id="what-fails">Which of the review’s numbers fail</h2>')
+    parts.append(
+        _p(
+            f"The audit's rules find {_count(len(problems))} problems in the review's numbers and "
+            f"{_count(len(errata))} suspect terms in its text; the cited studies' own abstracts disagree with "
+            f"{_count(len(disagreeing))} of its numbers."
+        )
+    )
+    items = []
+    for row in views.finding_rows(evidence, problems):
+        finding = row.finding
+        sign = f"{SYMBOLS[finding.mark]} " if finding.mark in (FAILED, TRUNCATED) else ""
+        numbers = ", ".join(render.claim(n, root=root) for n in row.numbers[:3])
+        items.append(
+            f'<li>{escape(sign)}<a href="{root}{render.AUDIT_PAGE}#{escape(finding.anchor)}">{escape(row.rule_label)}</a> '
+            f"({escape(row.study)}): {numbers}. {escape(render.math_as_text(row.explanation))}</li>"
+        )
+    parts.append(f'<ul class="answers">{"".join(items)}</ul>')
+    items = []
+    for row in views.concordance_rows(evidence, disagreeing):
+        items.append(
+            f"<li>{render.claim(row.number, root=root)} ({escape(row.number.study)}): {escape(row.verdict_label)} — "
+            f"{escape(row.statement)}</li>"
+        )
+    parts.append(
+        _p(
+            f'Where the cited study says otherwise (<a href="{root}{render.PRIMARY_PAGE}">review against primary sources</a>):'
+        )
+    )
+    parts.append(f'<ul class="answers">{"".join(items)}</ul>')
+    return "".join(parts)
+
+
+def summary(evidence: Evidence, root: str) -> str:
+    dataset = evidence.dataset
+    audit = dataset.audit
+    rows = [
+        {"what": "Numbers stated in the review, each a row with its quote", "count": len(dataset.claims)},
+        {
+            "what": "Studies whose results the review reports",
+            "count": sum(s["setting"] != "review" for s in dataset.studies),
+        },
+        {"what": "References in the review", "count": len(dataset.references)},
+        {"what": "Automated checks run on the numbers", "count": len(audit.findings)},
+        {"what": "Problems the checks found, each explained on the audit page", "count": len(audit.problems)},
+        {"what": "Numbers compared with the cited study's abstract", "count": len(dataset.rows("primary-sources"))},
+        {
+            "what": "Numbers the cited study's abstract disagrees with",
+            "count": sum(dataset.disagrees(c["claim_id"]) for c in dataset.claims),
+        },
+    ]
+    return render.table(
+        rows,
+        columns=[("what", "What"), ("count", "Count")],
+        caption="The data in numbers",
+        numeric=("count",),
+        download=False,
+    )
+
+
+def legend(evidence: Evidence, root: str) -> str:
+    return render.legend()
+
+
+def schema_tables(evidence: Evidence, root: str) -> str:
     parts = []
+    dataset = evidence.dataset
     for resource in dataset.package["resources"]:
-        if "schema" not in resource:
+        if resource.get("type") != "table":
             continue
         rows = []
         for field in resource["schema"]["fields"]:
             constraints = field.get("constraints", {})
-            rules = []
-            if constraints.get("required"):
-                rules.append("required")
-            if constraints.get("unique"):
-                rules.append("unique")
+            rules = [name for name in ("required", "unique") if constraints.get(name)]
             if "enum" in constraints:
                 rules.append("one of: " + ", ".join(map(str, constraints["enum"])))
-            for key in ("minimum", "maximum", "minLength", "pattern"):
-                if key in constraints:
-                    rules.append(f"{key} {constraints[key]}")
+            rules += [
+                f"{key} {constraints[key]}"
+                for key in ("minimum", "maximum", "minLength", "maxLength", "pattern")
+                if key in constraints
+            ]
             rows.append(
                 {
-                    "name": f"`{field['name']}`",
-                    "type": field["type"],
-                    "unit": field.get("unit", ""),
+                    "name": field["name"],
+                    "type": field.get("type", "string"),
                     "rules": "; ".join(rules),
-                    "description": field["description"],
+                    "description": field.get("description", ""),
                 }
             )
         keys = []
         if resource["schema"].get("primaryKey"):
-            keys.append("Primary key: " + ", ".join(f"`{name}`" for name in resource["schema"]["primaryKey"]) + ".")
+            keys.append("Primary key: " + ", ".join(resource["schema"]["primaryKey"]) + ".")
         for foreign in resource["schema"].get("foreignKeys", []):
-            target = foreign["reference"]["resource"] or resource["name"]
-            keys.append(f"`{foreign['fields'][0]}` refers to `{target}.{foreign['reference']['fields'][0]}`.")
-        parts.append(
-            f"### `{resource['path']}` — {resource['title']}\n\n{resource['description']}\n\n"
-            + markdown_table(
-                rows,
-                [
-                    ("name", "Column"),
-                    ("type", "Type"),
-                    ("unit", "Unit"),
-                    ("rules", "Constraints"),
-                    ("description", "Meaning"),
-                ],
+            target = foreign["reference"].get("resource") or resource["name"]
+            keys.append(
+                f"{', '.join(foreign['fields'])} refers to {target}.{', '.join(foreign['reference']['fields'])}."
             )
-            + ("\n\n" + " ".join(keys) if keys else "")
+        anchor = "schema-" + resource["name"]
+        parts.append(
+            f'<h3 id="{escape(anchor)}"><code>{escape(resource["path"])}</code> — {escape(resource.get("title", ""))}</h3>'
+            + _p(escape(resource.get("description", "")))
+            + render.table(
+                rows,
+                columns=[("name", "Column"), ("type", "Type"), ("rules", "Constraints"), ("description", "Meaning")],
+                caption=f"Columns of {resource['path']}",
+                key_columns=("name", "description"),
+                download=False,
+                searchable=False,
+            )
+            + (_p(escape(" ".join(keys))) if keys else "")
         )
-    return "\n\n".join(parts)
+    return "".join(parts)
 
 
-def downloads(dataset: Dataset) -> str:
+def downloads(evidence: Evidence, root: str) -> str:
+    dataset = evidence.dataset
     rows = [
         {
-            "file": f"[{r['path']}](data/{r['path']})",
-            "title": r["title"],
+            "file": Safe(f'<a href="{root}data/{escape(r["path"])}">{escape(r["path"])}</a>'),
+            "title": r.get("title", ""),
             "rows": len(dataset.tables[r["name"]]) if r["name"] in dataset.tables else "—",
         }
         for r in dataset.package["resources"]
     ]
     rows.append(
         {
-            "file": "[datapackage.json](data/datapackage.json)",
-            "title": "Frictionless Data Package describing every file",
+            "file": Safe(f'<a href="{root}data/datapackage.json">datapackage.json</a>'),
+            "title": "Frictionless Data Package (v2) describing every file",
             "rows": "—",
         }
     )
-    return markdown_table(rows, [("file", "File"), ("title", "Contents"), ("rows", "Rows")])
-
-
-def references_table(dataset: Dataset) -> str:
-    cited = Counter(claim["ref"] for claim in dataset.claims if claim["ref"] is not None)
-    rows = [
-        {"ref": row["ref"], "entry": row["entry"], "doi": row["doi"] or "", "numbers": cited.get(row["ref"], 0)}
-        for row in dataset.references
-    ]
-    return markdown_table(
+    return render.table(
         rows,
-        [
-            ("ref", "No."),
-            ("entry", "Reference as printed in the review"),
-            ("doi", "DOI"),
-            ("numbers", "Numbers the review reports from it"),
+        columns=[("file", "File"), ("title", "Contents"), ("rows", "Rows")],
+        caption="The data files",
+        numeric=("rows",),
+        download=False,
+    )
+
+
+def references_table(evidence: Evidence, root: str) -> str:
+    dataset = evidence.dataset
+    cited = Counter(
+        s["ref"]
+        for s in dataset.studies
+        for _ in dataset.claims_by_study.get(s["study_id"], [])
+        if s["ref"] is not None
+    )
+    rows, ids = [], []
+    for row in dataset.references:
+        url = views.record_url(row)
+        rows.append(
+            {
+                "ref": row["ref"],
+                "entry": row["entry"].replace("*", ""),
+                "record": render.link(url, url.split("//", 1)[1]) if url else "not found in the stored records",
+                "numbers": cited.get(row["ref"], 0),
+            }
+        )
+        ids.append(f"ref-{row['ref']}")
+    columns = [
+        ("ref", "No."),
+        ("entry", "Reference as printed in the review"),
+        ("record", "DOI or PubMed record"),
+        ("numbers", "Numbers the review reports from it"),
+    ]
+    return render.table(
+        rows,
+        columns=columns,
+        caption="The review's references",
+        numeric=("ref", "numbers"),
+        key_columns=("ref", "entry"),
+        row_ids=ids,
+    )
+
+
+def vocabulary_tables(evidence: Evidence, root: str) -> str:
+    dataset = evidence.dataset
+    counts = Counter(c["quantity"] for c in dataset.claims)
+    quantities = [
+        {
+            "quantity": q["quantity"],
+            "label": q["label"],
+            "family": q["family"],
+            "role": q["role"],
+            "claims": counts.get(q["quantity"], 0),
+        }
+        for q in dataset.rows("quantities")
+    ]
+    unit_counts = Counter(c["unit"] for c in dataset.claims)
+    units = [
+        {
+            "unit": u["unit"],
+            "one": u["singular"].replace("{n}", "1"),
+            "more": u["plural"].replace("{n}", "N"),
+            "dimension": u["dimension"],
+            "claims": unit_counts.get(u["unit"], 0),
+        }
+        for u in dataset.rows("units")
+    ]
+    return render.table(
+        quantities,
+        columns=[
+            ("quantity", "Quantity"),
+            ("label", "Reads as"),
+            ("family", "Family"),
+            ("role", "Role in the audit"),
+            ("claims", "Claims"),
         ],
+        caption="Quantities: what the numbers measure",
+        numeric=("claims",),
+        download=False,
+    ) + render.table(
+        units,
+        columns=[
+            ("unit", "Unit"),
+            ("one", "How one reads"),
+            ("more", "How N reads"),
+            ("dimension", "Dimension"),
+            ("claims", "Claims"),
+        ],
+        caption="Units: how a number reads with its unit",
+        numeric=("claims",),
+        download=False,
     )
 
 
-def quantities_table(dataset: Dataset) -> str:
-    counts = Counter((claim["quantity"], claim["unit"]) for claim in dataset.claims)
-    rows = [
-        {"quantity": f"`{quantity}`", "unit": unit, "claims": count}
-        for (quantity, unit), count in sorted(counts.items())
-    ]
-    return markdown_table(rows, [("quantity", "Quantity"), ("unit", "Unit"), ("claims", "Claims")])
-
-
-def summary(dataset: Dataset) -> str:
-    findings = checks.run_rules(dataset)
-    problems = sum(finding.is_problem for finding in findings)
-    studies = len({claim["study"] for claim in dataset.claims if claim["ref"] is not None})
-    rows = [
-        {"what": "Numbers stated in the review, each a row with its quote", "count": len(dataset.claims)},
-        {"what": "Studies the review reports numbers for", "count": studies},
-        {"what": "References in the review", "count": len(dataset.references)},
-        {"what": "Automated checks run on the numbers", "count": len(findings)},
-        {"what": "Problems the checks found (each explained on the audit page)", "count": problems},
-    ]
-    return markdown_table(rows, [("what", "What"), ("count", "Count")])
-
-
-def citation(dataset: Dataset) -> str:
-    return "\n".join(
-        f"> <cite>{source['title']}.</cite> <{source['path']}>" for source in dataset.package.get("sources", [])
+def citation(evidence: Evidence, root: str) -> str:
+    sources = evidence.dataset.package.get("sources", [])
+    return "".join(
+        f"<blockquote><cite>{escape(s.get('title', ''))}.</cite> {render.link(s.get('path', ''), s.get('path', ''))}</blockquote>"
+        for s in sources
     )
 
 
-def confidence(_: Dataset) -> str:
-    return f'<span class="computed">{stats.CONFIDENCE:.0%}</span>'
+def confidence(evidence: Evidence, root: str) -> str:
+    return render.computed(f"{evidence.confidence:.0%}")
 
 
-def claims_explorer(dataset: Dataset) -> str:
-    """The explorer's shell: the site script fills it from claims.json; without script, downloads remain."""
-    return (
-        '<div class="claims-explorer" data-source="../claims.json">'
-        '<label for="claims-filter">Filter claims</label> '
-        '<input id="claims-filter" type="search" placeholder="study, quantity, quote…" autocomplete="off">'
-        '<p class="claims-count" aria-live="polite"></p>'
-        '<div class="evidence-table"><table id="claims-table"><caption>All claims (select a column header to sort)</caption>'
-        "<thead><tr></tr></thead><tbody></tbody></table></div>"
-        "<noscript><p>The explorer needs JavaScript; every claim is in "
-        '<a href="../data/claims.csv">claims.csv</a>.</p></noscript></div>'
+def cite(evidence: Evidence, root: str) -> str:
+    package = evidence.dataset.package
+    review = package.get("sources", [{}])[0]
+    return _p(
+        "Cite the data and site as: <cite>IL-12 Evidence: every number of Li et al. (2020) as checked data, version "
+        f"{escape(package.get('version', ''))}</cite> (see <code>CITATION.cff</code> in the repository). Always cite "
+        f"the review itself: <cite>{escape(review.get('title', ''))}.</cite> {render.link(review.get('path', ''), review.get('path', ''))}"
     )
 
 
-def cite(dataset: Dataset) -> str:
-    review = dataset.package.get("sources", [{}])[0]
-    return (
-        "Cite the data and site as: <cite>IL-12 Evidence: every number of Li et al. (2020) as checked data, "
-        f"version {dataset.package.get('version', '')}</cite> (see `CITATION.cff` in the repository). "
-        f"Always cite the review itself: <cite>{review.get('title', '')}.</cite> <{review.get('path', '')}>"
+def rules_table(evidence: Evidence, root: str) -> str:
+    rows = [{"rule": r["rule"], "label": r["label"], "what": r["description"]} for r in evidence.dataset.rows("rules")]
+    return render.table(
+        rows,
+        columns=[("label", "Rule"), ("what", "What it checks"), ("rule", "Identifier")],
+        caption="The audit's rules",
+        download=False,
     )
 
 
-def rules_table(_: Dataset) -> str:
-    rows = [
-        {"rule": f"`{name}`", "what": (rule.__doc__ or "").strip().splitlines()[0]}
-        for name, rule in checks.RULES.items()
-    ]
-    return markdown_table(rows, [("rule", "Rule"), ("what", "What it checks")])
+def marks_table(evidence: Evidence, root: str) -> str:
+    rows = [{"mark": SYMBOLS[name], "meaning": text} for name, text in LEGEND.items()]
+    rows.append(
+        {
+            "mark": "≠",
+            "meaning": "the cited study disagrees: its abstract says otherwise, or the number belongs to another study",
+        }
+    )
+    return render.table(
+        rows, columns=[("mark", "Mark"), ("meaning", "Meaning")], caption="The marks after each number", download=False
+    )
 
 
-BLOCKS: dict[str, Callable[[Dataset], str]] = {
+def claims_explorer(evidence: Evidence, root: str) -> str:
+    from .explorer import explorer
+
+    return explorer(evidence, root=root)
+
+
+BLOCKS: dict[str, Callable[[Evidence, str], str]] = {
+    "home": home,
+    "summary": summary,
+    "legend": legend,
     "schema_tables": schema_tables,
     "downloads": downloads,
     "references_table": references_table,
-    "quantities_table": quantities_table,
-    "summary": summary,
+    "vocabulary_tables": vocabulary_tables,
     "citation": citation,
     "confidence": confidence,
     "rules_table": rules_table,
+    "marks_table": marks_table,
     "claims_explorer": claims_explorer,
     "cite": cite,
 }

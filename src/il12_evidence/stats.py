@@ -35,7 +35,9 @@ def proportion(successes: int, trials: int, *, confidence: float = 0.95, method:
     from scipy.stats import binomtest  # imported here: validation never needs scipy's start-up cost
 
     interval = binomtest(int(successes), int(trials)).proportion_ci(confidence_level=confidence, method=method)
-    return Proportion(int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method)
+    return Proportion(
+        int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method
+    )
 
 
 def percent(successes: int, trials: int) -> Fraction:

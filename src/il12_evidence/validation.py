@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .coverage import uncovered_numbers
 from .data import DATA_DIR, SOURCE_TEXT, Dataset, read
+from .dosing import regimen_problems
 from .problems import Problem, display_path
 from .values import occurs_as_token, parse_printed
 
@@ -66,15 +67,29 @@ def _check_claims(dataset: Dataset, problems: list[Problem]) -> None:
         if printed:
             parsed = parse_printed(printed)
             if parsed is None:
-                report(row, "value_as_printed", f"claim {claim_id}: {printed!r} is not a number, number word or numeral")
+                report(
+                    row, "value_as_printed", f"claim {claim_id}: {printed!r} is not a number, number word or numeral"
+                )
             elif row["value"] is not None and parsed != row["value"]:
-                report(row, "value", f"claim {claim_id}: value {row['value']} differs from {printed!r} as printed ({parsed})")
+                report(
+                    row,
+                    "value",
+                    f"claim {claim_id}: value {row['value']} differs from {printed!r} as printed ({parsed})",
+                )
         unit = dataset.units.get(row["unit"])
         if unit and row["value"] is not None:
             if unit["minimum"] is not None and row["value"] < unit["minimum"]:
-                report(row, "value", f"claim {claim_id}: {row['value']} is below {unit['minimum']}, the least a value in {row['unit']} can be")
+                report(
+                    row,
+                    "value",
+                    f"claim {claim_id}: {row['value']} is below {unit['minimum']}, the least a value in {row['unit']} can be",
+                )
             if unit["maximum"] is not None and row["value"] > unit["maximum"]:
-                report(row, "value", f"claim {claim_id}: {row['value']} is above {unit['maximum']}, the most a value in {row['unit']} can be")
+                report(
+                    row,
+                    "value",
+                    f"claim {claim_id}: {row['value']} is above {unit['maximum']}, the most a value in {row['unit']} can be",
+                )
         numerator, denominator = row["numerator"], row["denominator"]
         if numerator is not None and denominator is not None and numerator > denominator:
             report(row, "numerator", f"claim {claim_id}: numerator {numerator} exceeds denominator {denominator}")
@@ -95,17 +110,27 @@ def _check_counts(dataset: Dataset, problems: list[Problem]) -> None:
             if value is None and names is None:
                 continue
             if names is None:
-                report(row, count, f"claim {row['claim_id']}: {count} {value} names no claim that states it (count_sources.csv)")
+                report(
+                    row,
+                    count,
+                    f"claim {row['claim_id']}: {count} {value} names no claim that states it (count_sources.csv)",
+                )
                 continue
             stated = sum((by_id[name]["value"] or Decimal(0) for name in names), Decimal(0))
             if value is None:
                 report(row, count, f"claim {row['claim_id']}: {count} is empty but count_sources.csv gives {stated}")
             elif stated != value:
-                report(row, count, f"claim {row['claim_id']}: {count} {value} differs from {stated} stated by {' + '.join(names)}")
+                report(
+                    row,
+                    count,
+                    f"claim {row['claim_id']}: {count} {value} differs from {stated} stated by {' + '.join(names)}",
+                )
     for row in dataset.rows("count-sources"):
         source = by_id.get(row["source_claim_id"])
         if source is not None and source["study_id"] != by_id[row["claim_id"]]["study_id"]:
-            sources_report(row, "source_claim_id", f"{row['source_claim_id']} belongs to another study than {row['claim_id']}")
+            sources_report(
+                row, "source_claim_id", f"{row['source_claim_id']} belongs to another study than {row['claim_id']}"
+            )
 
 
 def _check_studies(dataset: Dataset, problems: list[Problem]) -> None:
@@ -117,8 +142,12 @@ def _check_studies(dataset: Dataset, problems: list[Problem]) -> None:
     for row in dataset.studies:
         study_id = row["study_id"]
         if row["quote"] and row["quote"] not in dataset.source:
-            report(row, "quote", f"study {study_id}: quote not found verbatim in the source text: {row['quote'][:80]!r}")
-        if (row["phase"] is None) != (row["phase_quote"] is None) or (row["phase"] is None) != (row["phase_source"] is None):
+            report(
+                row, "quote", f"study {study_id}: quote not found verbatim in the source text: {row['quote'][:80]!r}"
+            )
+        if (row["phase"] is None) != (row["phase_quote"] is None) or (row["phase"] is None) != (
+            row["phase_source"] is None
+        ):
             report(row, "phase", f"study {study_id}: phase, phase_source and phase_quote go together")
         elif row["phase"]:
             if row["phase_quote"] not in dataset.source:
@@ -126,9 +155,17 @@ def _check_studies(dataset: Dataset, problems: list[Problem]) -> None:
             elif not occurs_as_token(row["phase"], row["phase_quote"]):
                 report(row, "phase", f"study {study_id}: {row['phase']!r} does not occur in its phase_quote")
             if phases.get(study_id, {row["phase"]}) != {row["phase"]}:
-                report(row, "phase", f"study {study_id}: phase {row['phase']} differs from the trial_phase claims {sorted(phases[study_id])}")
+                report(
+                    row,
+                    "phase",
+                    f"study {study_id}: phase {row['phase']} differs from the trial_phase claims {sorted(phases[study_id])}",
+                )
         elif study_id in phases:
-            report(row, "phase", f"study {study_id}: claims state phase {sorted(phases[study_id])}, so the study needs it too")
+            report(
+                row,
+                "phase",
+                f"study {study_id}: claims state phase {sorted(phases[study_id])}, so the study needs it too",
+            )
 
 
 def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
@@ -148,7 +185,9 @@ def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
     checked = dataset.primary_by_claim
     for claim in dataset.claims:  # every number attributed to a cited study is compared with that study
         if dataset.study_of(claim)["ref"] is not None and claim["claim_id"] not in checked:
-            claims_report(claim, "study_id", f"claim {claim['claim_id']} cites a reference but has no row in primary_sources.csv")
+            claims_report(
+                claim, "study_id", f"claim {claim['claim_id']} cites a reference but has no row in primary_sources.csv"
+            )
     for row in rows:
         claim_id = row["claim_id"]
         value, statement = row["primary_value"], row["primary_statement"] or ""
@@ -161,10 +200,16 @@ def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
             report(row, "primary_numerator", f"claim {claim_id}: {numerator} exceeds {denominator}")
         study = dataset.primary_studies[row["primary_id"]]
         if row["verdict"] != "unverified" and not study["read_at"]:
-            report(row, "verdict", f"claim {claim_id}: verdict {row['verdict']} needs an abstract that was read ({row['primary_id']} has no read_at)")
+            report(
+                row,
+                "verdict",
+                f"claim {claim_id}: verdict {row['verdict']} needs an abstract that was read ({row['primary_id']} has no read_at)",
+            )
         cited = dataset.study_of(dataset.claims_by_id[claim_id])["ref"]
         if row["verdict"] != "misattributed" and study["ref"] is not None and study["ref"] != cited:
-            report(row, "primary_id", f"claim {claim_id} cites reference {cited}, not {study['ref']} ({row['primary_id']})")
+            report(
+                row, "primary_id", f"claim {claim_id} cites reference {cited}, not {study['ref']} ({row['primary_id']})"
+            )
 
 
 def _check_vocabularies(dataset: Dataset, problems: list[Problem]) -> None:
@@ -176,6 +221,10 @@ def _check_vocabularies(dataset: Dataset, problems: list[Problem]) -> None:
     for row in dataset.rows("rules"):
         if row["rule"] not in RULES:
             report(row, "rule", f"rule {row['rule']!r} is not implemented by the engine")
+    if "regimens" in dataset.tables:
+        report = _reporter(dataset, "regimens", problems)
+        for row, column, message in regimen_problems(dataset):
+            report(row, column, message)
     report = _reporter(dataset, "parameters", problems)
     for name in REQUIRED_PARAMETERS:
         if name not in dataset.parameters:
@@ -200,4 +249,6 @@ def _check_completeness(dataset: Dataset, problems: list[Problem]) -> None:
         problems.append(Problem(path, 0, "-", "x-body-start or x-body-end of datapackage.json is not in the text"))
         return
     for number in missing:
-        problems.append(Problem(path, number.line, "-", f"number {number.token!r} is stated by no claim: …{number.context}…"))
+        problems.append(
+            Problem(path, number.line, "-", f"number {number.token!r} is stated by no claim: …{number.context}…")
+        )

@@ -1,0 +1,76 @@
+"""The claims explorer, rendered at build time: every claim a static row with its id.
+
+Every `claims/#c-<claim_id>` link resolves without JavaScript; the site script only adds
+filtering, facets, sorting and a CSV of the filtered rows. Each row expands to its note, its
+counts, every finding about it with its explanation, and (filled in after the build, from the
+built pages themselves) links back to every page that shows it.
+"""
+
+from .render import Safe, claim, escape, math_as_text
+from .views import Evidence
+
+SHOWN_ON = '<span class="shown-on" data-shown-on="{claim_id}"></span>'
+
+
+def explorer(evidence: Evidence, *, root: str) -> str:
+    dataset = evidence.dataset
+    audit = dataset.audit
+    rows = []
+    for row in dataset.claims:
+        claim_id = row["claim_id"]
+        number = evidence.number(claim_id)
+        study = dataset.study_of(row)
+        primary = dataset.primary_by_claim.get(claim_id)
+        verdict = dataset.verdicts[primary["verdict"]]["label"] if primary else "not compared"
+        details = []
+        if row["note"]:
+            details.append(f"<p><strong>Note.</strong> {escape(row['note'])}</p>")
+        if row["numerator"] is not None or row["denominator"] is not None:
+            counts = f"{row['numerator'] if row['numerator'] is not None else '?'} of {row['denominator'] if row['denominator'] is not None else '?'}"
+            details.append(f"<p><strong>Counts.</strong> {escape(counts)}</p>")
+        for finding in audit.about_claim.get(claim_id, []):
+            explained = audit.explanation(finding)
+            target = (
+                f"{root}notebooks/08_evidence_audit/#{escape(finding.anchor)}"
+                if finding.is_problem and finding.kind != "primary"
+                else ""
+            )
+            label = escape(dataset.rules[finding.rule]["label"])
+            heading = f'<a href="{target}">{label}</a>' if target else label
+            details.append(
+                f"<p><strong>{heading}</strong> ({escape(finding.status)}). {escape(math_as_text(finding.explanation))}"
+                + (f" {escape(explained)}" if explained else "")
+                + "</p>"
+            )
+        if primary:
+            details.append(
+                f'<p><strong><a href="{root}notebooks/10_primary_by_study/">Primary source</a></strong> '
+                f"({escape(dataset.primary_studies[primary['primary_id']]['label'])}, {escape(verdict)}): "
+                f"{escape(primary['primary_statement'])}</p>"
+            )
+        details.append(f"<p><strong>Shown on</strong> {SHOWN_ON.format(claim_id=escape(claim_id))}</p>")
+        what = number.quantity + (f" — {number.group}" if number.group else "")
+        rows.append(
+            f'<tr id="c-{escape(claim_id)}" data-topic="{escape(dataset.topics[study["topic"]]["label"])}" '
+            f'data-study="{escape(study["label"])}" data-mark="{number.mark.mark}" data-verdict="{escape(verdict)}">'
+            f'<td data-label="Claim">{escape(what)}</td>'
+            f'<td data-label="Stated" class="num">{claim(number, root=root)}</td>'
+            f'<td data-label="Source text">{escape(math_as_text(row["quote"]))}</td>'
+            f'<td data-label="Study">{escape(study["label"])}</td>'
+            f'<td data-label="Primary source">{escape(verdict)}</td>'
+            f'<td data-label="More"><details><summary>Why this mark</summary>{"".join(details)}</details></td>'
+            f'<td data-label="Claim id"><code>{escape(claim_id)}</code></td></tr>'
+        )
+    head = "".join(
+        f'<th scope="col">{title}</th>'
+        for title in ("Claim", "Stated", "Source text", "Study", "Primary source", "More", "Claim id")
+    )
+    return Safe(
+        '<div class="claims-explorer" data-search-exclude>'
+        '<div class="explorer-controls" hidden></div>'
+        '<p class="claims-count" aria-live="polite"></p>'
+        '<figure class="evidence-table"><figcaption>All claims</figcaption>'
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="All claims">'
+        f'<table id="claims-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        '<button type="button" class="csv-download" hidden>Download CSV of the rows shown</button></figure></div>'
+    )

@@ -1,0 +1,239 @@
+"""What a notebook needs: the canonical tables as pandas DataFrames, and a page to show them on.
+
+    page = Page.load()                                    # validated data, audit and marks, once
+    claims = page.claims                                  # claims.csv joined with studies.csv
+    duvic = claims[claims.study_id == "duvic-2006"]       # a selection, computed with pandas
+    page.say("{ctcl-enrolled} were enrolled ...")         # prose with traced numbers
+    page.proportions(duvic, caption="...")                # a table of rows computed by views
+
+Selections are DataFrames (or lists) of claims; a selection that matches nothing raises.
+"""
+
+from collections.abc import Iterable
+from functools import cached_property
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from . import figures, render, views
+from .checks import Finding
+from .paths import DATA_DIR
+from .prose import Slot, TemplateError, parse
+from .views import Evidence, SelectionError
+
+NOTEBOOK_ROOT = "../../"  # notebook pages live at notebooks/NN_topic/
+_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+def read_table(dataset, name: str) -> pd.DataFrame:
+    """A canonical CSV read with pandas, with the types its schema declares (values as printed stay text)."""
+    if name not in dataset.tables:
+        raise SelectionError(f"the data package has no table {name!r}; it has {', '.join(sorted(dataset.tables))}")
+    resource = dataset.resource(name)
+    dtypes = {f["name"]: _DTYPES[f.get("type", "string")] for f in resource["schema"]["fields"]}
+    return pd.read_csv(dataset.path(name), dtype=dtypes, keep_default_na=False, na_values={k: [""] for k in dtypes})
+
+
+def notes_for(audit, claim_ids: list[str]) -> list[Finding]:
+    """The problems a paragraph showing these claims must mention: those about one of its numbers,
+    and those about a set or a study of which it shows at least two numbers."""
+    shown = set(claim_ids)
+    chosen: dict[tuple, Finding] = {}
+    for claim_id in claim_ids:
+        for finding in audit.about_claim.get(claim_id, []):
+            if not finding.is_problem:
+                continue
+            if finding.kind in ("claim", "primary"):
+                relevant = finding.subject in shown or bool(set(finding.marks) & shown)
+            else:
+                relevant = len(set(finding.claims) & shown) >= min(2, len(finding.claims))
+            if relevant:
+                chosen.setdefault(finding.key, finding)
+    return list(chosen.values())
+
+
+class Page:
+    def __init__(self, evidence: Evidence, *, root: str = NOTEBOOK_ROOT, source: str = ""):
+        self.evidence = evidence
+        self.root = root
+        self.source = source
+
+    @classmethod
+    def load(cls, *, source: str = "", data_dir=DATA_DIR) -> "Page":
+        return cls(Evidence.load(data_dir), source=source)
+
+    @property
+    def dataset(self):
+        return self.evidence.dataset
+
+    def table(self, name: str) -> pd.DataFrame:
+        return read_table(self.dataset, name)
+
+    @cached_property
+    def studies(self) -> pd.DataFrame:
+        return self.table("studies")
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        """Every claim with its study's label, topic, setting and species, and its quantity's role."""
+        studies = self.studies[["study_id", "label", "ref", "topic", "setting", "species", "design"]]
+        quantities = self.table("quantities")[["quantity", "family", "role"]]
+        return (
+            self.table("claims").merge(studies, on="study_id", how="left").merge(quantities, on="quantity", how="left")
+        )
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        """The audit's findings as a table (one row per check)."""
+        rows = [
+            {
+                "rule": f.rule,
+                "subject": f.subject,
+                "kind": f.kind,
+                "status": f.status,
+                "severity": f.severity,
+                "mark": f.mark or "",
+                "problem": f.is_problem,
+            }
+            for f in self.dataset.audit.findings
+        ]
+        return pd.DataFrame(rows)
+
+    # --- prose ----------------------------------------------------------------------------
+    def say(self, template: str) -> HTML:
+        """A paragraph whose placeholders become the claims' numbers (see prose), followed by a note
+        for each problem the audit finds in them and each number its cited study disagrees with."""
+        pieces, shown = [], []
+        for piece in parse(template):
+            if isinstance(piece, str):
+                pieces.append(render.escape(piece))
+                continue
+            pieces.append(self._slot(piece))
+            shown.append(piece.claim_id)
+        paragraph = f'<p class="narrative">{"".join(pieces)}</p>'
+        return HTML(paragraph + self._notes(shown))
+
+    def _slot(self, slot: Slot) -> render.Safe:
+        number = self.evidence.number(slot.claim_id)
+        if slot.form != "rate":
+            return render.claim(number, root=self.root, form=slot.form, sentence_start=slot.sentence_start)
+        rows = [r for r in views.proportion_rows(self.evidence, [slot.claim_id]) if r.counts == "stated"]
+        if not rows:
+            raise TemplateError(f"{{{slot.claim_id}:rate}}: the claim states no counts to recompute a rate from")
+        return render.computed(render.rate_text(rows[0], confidence=self.evidence.confidence))
+
+    def _notes(self, claim_ids: list[str]) -> str:
+        findings = notes_for(self.dataset.audit, claim_ids)
+        disagreeing = [c for c in dict.fromkeys(claim_ids) if self.evidence.number(c).mark.disagrees]
+        if not findings and not disagreeing:
+            return ""
+        rows = views.concordance_rows(self.evidence, disagreeing) if disagreeing else []
+        return render.claim_notes(views.finding_rows(self.evidence, findings), rows, root=self.root)
+
+    # --- tables ---------------------------------------------------------------------------
+    def _ids(self, selection) -> list[str]:
+        if isinstance(selection, pd.DataFrame):
+            selection = selection["claim_id"]
+        ids = [str(i) for i in selection]
+        if not ids:
+            raise SelectionError("the selection matches no claim")
+        return ids
+
+    def proportions(self, selection, *, caption: str) -> HTML:
+        rows = views.proportion_rows(self.evidence, self._ids(selection))
+        if not rows:
+            raise SelectionError(f"{caption}: no claim of the selection has a group size")
+        return HTML(
+            render.proportions_table(rows, caption=caption, root=self.root, confidence=self.evidence.confidence)
+        )
+
+    def numbers(self, selection, *, caption: str) -> HTML:
+        numbers = [self.evidence.number(c["claim_id"]) for c in self.evidence.claims(self._ids(selection))]
+        return HTML(render.claims_table(numbers, caption=caption, root=self.root) + render.legend())
+
+    def concordance(self, selection, *, caption: str, anchors: bool = False, verdicts: Iterable[str] = ()) -> HTML:
+        rows = views.concordance_rows(self.evidence, self._ids(selection))
+        wanted = set(verdicts)
+        rows = [r for r in rows if not wanted or r.verdict in wanted]
+        if not rows:
+            raise SelectionError(f"{caption}: no claim of the selection has a primary-source row")
+        return HTML(render.concordance_table(rows, caption=caption, root=self.root, anchors=anchors))
+
+    def audit_findings(self, findings: pd.DataFrame, *, caption: str) -> HTML:
+        """The findings of a DataFrame selection of `self.findings`, with their explanations."""
+        chosen = [self.dataset.audit.by_key[(r.rule, r.subject)] for r in findings.itertuples()]
+        if not chosen:
+            raise SelectionError(f"{caption}: the selection matches no finding")
+        rows = views.finding_rows(self.evidence, chosen)
+        if all(f.kind == "text" for f in chosen):
+            return HTML(render.errata_table(rows, caption=caption))
+        return HTML(render.findings_table(rows, caption=caption, root=self.root))
+
+    def show(self, frame: pd.DataFrame, *, caption: str, numeric: Iterable[str] = ()) -> HTML:
+        """A table computed with pandas (a tally, a pivot), rendered accessibly."""
+        if frame.empty:
+            raise SelectionError(f"{caption}: the table is empty")
+        return HTML(render.frame_table(frame, caption=caption, numeric=tuple(numeric)))
+
+    def studies_table(self, selection: pd.DataFrame, *, caption: str) -> HTML:
+        rows = views.study_rows(self.evidence, list(selection["study_id"]))
+        return HTML(render.studies_table(rows, caption=caption))
+
+    def legend(self) -> HTML:
+        return HTML(render.legend())
+
+    def cited_references(self, section_start: str, section_end: str, *, caption: str) -> HTML:
+        """The references the source text cites between two headings, read from the text itself."""
+        rows = views.cited_references(self.evidence, section_start, section_end)
+        return HTML(render.references_table(rows, caption=caption))
+
+    def study_heading(self, study_id: str) -> Markdown:
+        """A heading naming a study (a Markdown output, so that it enters the page's table of contents)."""
+        label = self.dataset.studies_by_id[study_id]["label"]
+        return Markdown(f'## <span class="data-text">{render.escape(label)}</span>')
+
+    def figure_note(self, *, tested, reported, what: str) -> HTML:
+        """Says which groups a figure leaves out because the review reports nothing for them."""
+        tested, reported = list(dict.fromkeys(tested)), list(dict.fromkeys(reported))
+        if not tested or not reported:
+            raise SelectionError("figure_note needs the groups tested and the groups reported")
+        left_out = [group for group in tested if group not in reported]
+        text = (
+            f"The review reports {render.escape(what)} for {render.computed(str(len(reported)))} of the "
+            f"{render.computed(str(len(tested)))} groups tested ({render.computed(', '.join(reported))})"
+            + (f"; it gives none for {render.computed(', '.join(left_out))}." if left_out else ".")
+        )
+        return HTML(f'<p class="narrative figure-note">{text}</p>')
+
+    # --- figures --------------------------------------------------------------------------
+    def forest(self, selection, *, title: str, caption: str, by_topic: bool = False) -> HTML:
+        topics = self.dataset.topics
+        subgroup = (lambda row: topics[row.number.topic]["label"]) if by_topic else None
+        return HTML(
+            figures.forest_plot(
+                self.evidence, self._ids(selection), title=title, caption=caption, source=self.source, subgroup=subgroup
+            )
+        )
+
+    def stated_rates(self, selection, *, title: str, caption: str, xlabel: str) -> HTML:
+        return HTML(
+            figures.stated_rates(
+                self.evidence, self._ids(selection), title=title, caption=caption, source=self.source, xlabel=xlabel
+            )
+        )
+
+    def grouped_rates(self, selection, *, title: str, caption: str, ylabel: str) -> HTML:
+        return HTML(
+            figures.grouped_rates(
+                self.evidence, self._ids(selection), title=title, caption=caption, source=self.source, ylabel=ylabel
+            )
+        )
+
+    def evidence_matrix(self, *, caption: str) -> HTML:
+        return HTML(figures.evidence_matrix(self.evidence, caption=caption, source=self.source))
+
+    def references_by_year(self, *, caption: str) -> HTML:
+        return HTML(figures.references_by_year(self.evidence, caption=caption, source=self.source))
+
+    def dosing(self, *, caption: str) -> HTML:
+        return HTML(figures.dosing(self.evidence, caption=caption, source=self.source))
