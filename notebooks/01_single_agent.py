@@ -67,6 +67,7 @@ page.proportions(younes, caption="Younes 2004: proportions with a known group si
 # %%
 page.forest(
     single_agent,
+    family="response",
     title="Single-agent IL-12: response rates",
     caption="Each response rate the review states for a group of known size: the stated value beside the rate "
     "recomputed from the counts, with its confidence interval.",

@@ -84,6 +84,7 @@ page.proportions(combination, caption="Combination trials: proportions with a kn
 # %%
 page.forest(
     combination,
+    family="response",
     title="IL-12 in combination: response rates",
     caption="Each response rate the review states for a group of known size: the stated value beside the rate "
     "recomputed from the counts, with its confidence interval.",

@@ -76,6 +76,7 @@ page.references_by_year(caption="References per publication year, from data/refe
 clinical_claims = claims[claims.setting == "clinical"]
 page.forest(
     clinical_claims,
+    family="response",
     title="Clinical response rates, single agent and combinations",
     caption="Every clinical response rate with a known group size. Where the review gives only a percentage and a "
     "group size, the count is the only whole number that gives it (an implied count, drawn hollow).",

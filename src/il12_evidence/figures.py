@@ -17,9 +17,9 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.1f}"
 
 
-def forest_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[ProportionRow]:
-    """The response rates among the claims, for a forest plot: percentages of a known group whose
-    outcome is a response (an outcome that counts progression is not on a response axis)."""
+def forest_rows(evidence: Evidence, claim_ids: Sequence[str], *, family: str) -> list[ProportionRow]:
+    """The rates of one quantity family among the claims, for a forest plot: percentages of a known
+    group (an outcome that counts progression is not on the same axis as responses)."""
     dataset = evidence.dataset
     rows = []
     for row in views.proportion_rows(evidence, claim_ids):
@@ -65,7 +65,7 @@ def forest_plot(
 ) -> Safe:
     """A forest plot in the Cochrane manner: per row the study and group, events/total, the stated
     and the recomputed percentage with its interval, and flags; subgroups under headers."""
-    rows = forest_rows(evidence, claim_ids)
+    rows = forest_rows(evidence, claim_ids, family=family)
     subgroup = subgroup or (lambda row: row.study)
     data = forest_data(evidence, rows)
     confidence = evidence.confidence

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 
 from il12_evidence import render
+from il12_evidence.notebook import HOME_NOTEBOOK
 from il12_evidence.paths import DATA_DIR, NOTEBOOKS_DIR, PACKAGE_FILE, ROOT
 from il12_evidence.prose import check_sources
 from il12_evidence.site import BLOCKS
@@ -94,6 +95,16 @@ def on_files(files, config):
     index = json.dumps(claims_index(evidence), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     files.append(File.generated(config, CLAIMS_INDEX, content=index))
     return files
+
+
+def on_nav(nav, config, files):
+    # The home notebook is the site's index page (after mkdocs-jupyter has wrapped it).
+    home = files.get_file_from_path(f"notebooks/{HOME_NOTEBOOK}.ipynb")
+    if home is not None:
+        home.dest_path = "index.html"
+        home.abs_dest_path = str(Path(config["site_dir"]) / "index.html")
+        home.url = ""
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):

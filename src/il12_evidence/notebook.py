@@ -22,6 +22,7 @@ from .prose import Slot, TemplateError, parse
 from .views import Evidence, SelectionError
 
 NOTEBOOK_ROOT = "../../"  # notebook pages live at notebooks/NN_topic/
+HOME_NOTEBOOK = "00_home"  # published as the site's home page, at its root
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
@@ -32,6 +33,13 @@ def read_table(dataset, name: str) -> pd.DataFrame:
     resource = dataset.resource(name)
     dtypes = {f["name"]: _DTYPES[f.get("type", "string")] for f in resource["schema"]["fields"]}
     return pd.read_csv(dataset.path(name), dtype=dtypes, keep_default_na=False, na_values={k: [""] for k in dtypes})
+
+
+def _text(value) -> str:
+    if isinstance(value, pd.Series | list | tuple):
+        items = [str(item) for item in value]
+        return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1] if items else ""
+    return str(value)
 
 
 def notes_for(audit, claim_ids: list[str]) -> list[Finding]:
@@ -60,7 +68,8 @@ class Page:
 
     @classmethod
     def load(cls, *, source: str = "", data_dir=DATA_DIR) -> "Page":
-        return cls(Evidence.load(data_dir), source=source)
+        root = "" if source.rpartition("/")[2].startswith(HOME_NOTEBOOK) else NOTEBOOK_ROOT
+        return cls(Evidence.load(data_dir), root=root, source=source)
 
     @property
     def dataset(self):
@@ -100,16 +109,21 @@ class Page:
         return pd.DataFrame(rows)
 
     # --- prose ----------------------------------------------------------------------------
-    def say(self, template: str) -> HTML:
+    def say(self, template: str, **values) -> HTML:
         """A paragraph whose placeholders become the claims' numbers (see prose), followed by a note
-        for each problem the audit finds in them and each number its cited study disagrees with."""
+        for each problem the audit finds in them and each number its cited study disagrees with.
+        {=name} placeholders show values the notebook computed, passed by keyword."""
         pieces, shown = [], []
         for piece in parse(template):
             if isinstance(piece, str):
                 pieces.append(render.escape(piece))
-                continue
-            pieces.append(self._slot(piece))
-            shown.append(piece.claim_id)
+            elif piece.form == "computed":
+                if piece.claim_id not in values:
+                    raise TemplateError(f"{{={piece.claim_id}}} is passed no value")
+                pieces.append(render.computed(_text(values[piece.claim_id])))
+            else:
+                pieces.append(self._slot(piece))
+                shown.append(piece.claim_id)
         paragraph = f'<p class="narrative">{"".join(pieces)}</p>'
         return HTML(paragraph + self._notes(shown))
 
@@ -181,6 +195,37 @@ class Page:
 
     def legend(self) -> HTML:
         return HTML(render.legend())
+
+    def rates_list(self, selection, *, family: str) -> HTML:
+        """Each rate of a quantity family among the selection: stated, recomputed, interval."""
+        rows = figures.forest_rows(self.evidence, self._ids(selection), family=family)
+        return HTML(render.rates_list(rows, root=self.root, confidence=self.evidence.confidence))
+
+    def study_links(self, selection: pd.DataFrame) -> HTML:
+        rows = views.study_rows(self.evidence, list(selection["study_id"]))
+        return HTML(render.study_links(rows))
+
+    def problems_list(self, findings: pd.DataFrame) -> HTML:
+        chosen = [self.dataset.audit.by_key[(r.rule, r.subject)] for r in findings.itertuples()]
+        if not chosen:
+            raise SelectionError("the selection matches no finding")
+        return HTML(render.problems_list(views.finding_rows(self.evidence, chosen), root=self.root))
+
+    def disagreements_list(self, selection) -> HTML:
+        rows = views.concordance_rows(self.evidence, self._ids(selection))
+        if not rows:
+            raise SelectionError("no claim of the selection has a primary-source row")
+        return HTML(render.disagreements_list(rows, root=self.root))
+
+    def summary(self) -> HTML:
+        from .site import summary
+
+        return HTML(summary(self.evidence, self.root))
+
+    def cite(self) -> HTML:
+        from .site import cite, citation
+
+        return HTML(citation(self.evidence, self.root) + cite(self.evidence, self.root))
 
     def cited_references(self, section_start: str, section_end: str, *, caption: str) -> HTML:
         """The references the source text cites between two headings, read from the text itself."""

@@ -5,6 +5,7 @@ A template is plain text with placeholders:
     {claim-id}        the number as it reads with its unit ("23 patients", "twice a week")
     {claim-id:bare}   the number alone, as printed ("Six" at a sentence start, "six" elsewhere)
     {claim-id:rate}   the rate recomputed from the claim's counts, with its confidence interval
+    {=name}           a value the notebook computed and passes by keyword (say(..., name=value))
 
 An unknown claim id, an unknown form, a stray brace or an empty placeholder is an error, never
 an empty string: `fill` raises TemplateError, and `check_sources` reports each one in the
@@ -21,7 +22,7 @@ from .problems import Problem, display_path
 
 FORMS = ("value", "bare", "rate")
 _BRACES = re.compile(r"[{}]")
-_INSIDE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z]+))?")
+_INSIDE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z]+))?|=([a-z_][a-z0-9_]*)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+)$")
 
 
@@ -53,7 +54,12 @@ def parse(template: str) -> list[str | Slot]:
         inside = template[start + 1 : end]
         found = _INSIDE.fullmatch(inside)
         if found is None:
-            raise TemplateError(f"{{{inside}}} is not a placeholder: write {{claim-id}} or {{claim-id:form}}")
+            raise TemplateError(f"{{{inside}}} is not a placeholder: write {{claim-id}}, {{claim-id:form}} or {{=name}}")
+        if found.group(3):  # a computed value passed by keyword
+            pieces.append(template[position:start])
+            pieces.append(Slot(found.group(3), "computed", start, end + 1, False))
+            position = end + 1
+            continue
         form = found.group(2) or "value"
         if form not in FORMS:
             raise TemplateError(f"{{{inside}}}: unknown form {form!r}; the forms are {', '.join(FORMS)}")
@@ -66,17 +72,19 @@ def parse(template: str) -> list[str | Slot]:
     return pieces
 
 
-def problems_in(template: str, known_claims: set[str]) -> list[tuple[int, str]]:
-    """(offset, message) for every problem of a template against the known claim ids."""
+def problems_in(template: str, known_claims: set[str], values: set[str] = frozenset()) -> list[tuple[int, str]]:
+    """(offset, message) for every problem of a template against the known claim ids and keyword values."""
     try:
         slots = [piece for piece in parse(template) if isinstance(piece, Slot)]
     except TemplateError as error:
         return [(0, str(error))]
-    return [
-        (slot.start, f"{{{slot.claim_id}}} names no claim in claims.csv")
-        for slot in slots
-        if slot.claim_id not in known_claims
-    ]
+    found = []
+    for slot in slots:
+        if slot.form == "computed" and slot.claim_id not in values:
+            found.append((slot.start, f"{{={slot.claim_id}}} is passed no value: add {slot.claim_id}=... to the call"))
+        elif slot.form != "computed" and slot.claim_id not in known_claims:
+            found.append((slot.start, f"{{{slot.claim_id}}} names no claim in claims.csv"))
+    return found
 
 
 def check_sources(paths: Iterable[Path], known_claims: set[str], *, call: str = "say") -> list[Problem]:
@@ -98,7 +106,8 @@ def check_sources(paths: Iterable[Path], known_claims: set[str], *, call: str = 
             if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
                 problems.append(Problem(shown, node.lineno, "-", f"{call}() needs a literal template string"))
                 continue
-            for offset, message in problems_in(argument.value, known_claims):
+            keywords = {keyword.arg for keyword in node.keywords if keyword.arg}
+            for offset, message in problems_in(argument.value, known_claims, keywords):
                 line = _line_of(argument.value, offset, lines, argument.lineno, argument.end_lineno)
                 problems.append(Problem(shown, line, "-", message))
     return problems

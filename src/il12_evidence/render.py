@@ -375,3 +375,41 @@ def references_table(rows: Sequence[ReferenceRow], *, caption: str) -> Safe:
     ]
     columns = [("ref", "Ref."), ("entry", "Reference as printed"), ("record", "DOI or PubMed record")]
     return table(cells, columns=columns, caption=caption, key_columns=("ref", "entry"))
+
+
+def rates_list(rows: Sequence[ProportionRow], *, root: str, confidence: float) -> Safe:
+    """Rates as a list a reader can scan: study, group, the stated number (marked), recomputed with CI."""
+    items = []
+    for row in rows:
+        if row.rate is not None:
+            recomputed = computed(f"{row.successes} of {row.trials}: {percent(row.rate)}, {confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)}")
+        else:
+            recomputed = computed(f"of {row.trials}, count not stated")
+        items.append(f"<li>{escape(row.study)}, {escape(row.group)}: {claim(row.number, root=root)} — {recomputed}</li>")
+    return Safe(f'<ul class="answers">{"".join(items)}</ul>')
+
+
+def study_links(rows: Sequence[StudyRow]) -> Safe:
+    parts = [(link(row.url, row.label) if row.url else escape(row.label)) + (f" [{row.ref}]" if row.ref else "") for row in rows]
+    return Safe(", ".join(parts))
+
+
+def problems_list(rows: Sequence[FindingRow], *, root: str) -> Safe:
+    items = []
+    for row in rows:
+        finding = row.finding
+        numbers = ", ".join(claim(n, root=root) for n in row.numbers[:4])
+        items.append(
+            f'<li data-finding="{escape(finding.anchor)}"><a href="{root}{AUDIT_PAGE}#{escape(finding.anchor)}">{escape(row.rule_label)}</a>'
+            f" ({escape(row.study)}): {numbers}. {escape(math_as_text(row.explanation or finding.explanation))}</li>"
+        )
+    return Safe(f'<ul class="answers">{"".join(items)}</ul>')
+
+
+def disagreements_list(rows: Sequence[ConcordanceRow], *, root: str) -> Safe:
+    items = [
+        f"<li>{claim(row.number, root=root)} ({escape(row.number.study)}, {escape(row.verdict_label)}): "
+        f"{link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)}’s abstract — {escape(row.statement)}</li>"
+        for row in rows
+    ]
+    return Safe(f'<ul class="answers">{"".join(items)}</ul>')

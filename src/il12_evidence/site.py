@@ -26,118 +26,6 @@ def _count(value: int) -> Safe:
     return render.computed(str(value))
 
 
-def home(evidence: Evidence, root: str) -> str:
-    """The answers first: what the trials showed, what the recovery evidence is, what fails."""
-    dataset = evidence.dataset
-    studies = dataset.studies
-    parts = ['<h2 id="what-the-trials-showed">What the clinical trials showed</h2>']
-    clinical = [s for s in studies if s["setting"] == "clinical" and s["theme"] == "therapy"]
-    enrolled = [
-        int(c["value"])
-        for s in clinical
-        for c in dataset.claims_by_study.get(s["study_id"], [])
-        if c["quantity"] == "patients_enrolled"
-    ]
-    parts.append(
-        _p(
-            f"The review reports {_count(len(clinical))} clinical trials of IL-12 against cancer, alone or in "
-            f"combination; the largest enrolled {_count(max(enrolled))} patients and the smallest "
-            f"{_count(min(enrolled))}. Their response rates, recomputed from the review's own counts with "
-            f"{render.computed(f'{evidence.confidence:.0%}')} confidence intervals:"
-        )
-    )
-    ids = [c["claim_id"] for s in clinical for c in dataset.claims_by_study.get(s["study_id"], [])]
-    items = []
-    for row in forest_rows(evidence, ids):
-        claim = dataset.claims_by_id[row.number.claim_id]
-        outcome = dataset.outcomes[claim["outcome"]]["label"] if claim["outcome"] else row.group
-        recomputed = (
-            render.computed(
-                f"{render.percent(row.rate)}, CI {render.percent(row.ci_low)}–{render.percent(row.ci_high)}"
-            )
-            if row.rate is not None
-            else render.computed("count not stated")
-        )
-        counts = f"{row.successes} of {row.trials}" if row.successes is not None else f"of {row.trials}"
-        items.append(
-            f"<li>{escape(row.study)} ({escape(dataset.topics[row.number.topic]['label'].lower())}), {escape(outcome)}: "
-            f"{render.claim(row.number, root=root)} — {render.computed(counts)}, {recomputed}</li>"
-        )
-    parts.append(f'<ul class="answers">{"".join(items)}</ul>')
-    parts.append(
-        _p(
-            "Every trial is small, so every interval is wide; none of them compares IL-12 with a control arm in "
-            f'the numbers the review gives. <a href="{root}notebooks/07_evidence_overview/">All clinical response rates in one forest plot</a>.'
-        )
-    )
-
-    recovery = [s for s in studies if s["theme"] == "hematological recovery"]
-    kinds = Counter((s["setting"], s["species"] or "") for s in recovery)
-    listed = ", ".join(f"{_count(n)} {escape(setting)} ({escape(species)})" for (setting, species), n in kinds.items())
-    human = [s for s in recovery if s["species"] == "human" and s["setting"] == "clinical"]
-    parts.append('<h2 id="what-the-recovery-evidence-is">What the evidence for hematological recovery is</h2>')
-    human_text = (
-        " The only human study among them, "
-        + ", ".join(
-            f"{render.link(evidence.reference_url(s['ref']), s['label']) if evidence.reference_url(s['ref']) else escape(s['label'])} [{s['ref']}]"
-            for s in human
-        )
-        + ", is cited in the review's conclusions without any number."
-        if human
-        else " None of them is a study in patients."
-    )
-    results = [
-        s for s in recovery
-        if {dataset.quantities[c["quantity"]]["family"] for c in dataset.claims_by_study.get(s["study_id"], [])} & set(RESULT_FAMILIES)
-    ]  # fmt: skip
-    parts.append(
-        _p(
-            f"The review cites {_count(len(recovery))} studies for IL-12's protective role in blood-cell recovery: "
-            f"{listed}.{human_text} Numbers of results — survival rates and predictive values — come from "
-            f"{_count(len(results))} of them, all in animals: "
-            + ", ".join(escape(s["label"]) for s in results)
-            + f'. <a href="{root}notebooks/03_irradiated_mice/">Irradiated mice</a>, '
-            f'<a href="{root}notebooks/05_nonhuman_primates/">non-human primates</a>.'
-        )
-    )
-
-    audit = dataset.audit
-    problems = [f for f in audit.problems if f.kind in ("claim", "set", "study")]
-    errata = [f for f in audit.problems if f.kind == "text"]
-    disagreeing = [c["claim_id"] for c in dataset.claims if dataset.disagrees(c["claim_id"])]
-    parts.append('<h2 id="what-fails">Which of the review’s numbers fail</h2>')
-    parts.append(
-        _p(
-            f"The audit's rules find {_count(len(problems))} problems in the review's numbers and "
-            f"{_count(len(errata))} suspect terms in its text; the cited studies' own abstracts disagree with "
-            f"{_count(len(disagreeing))} of its numbers."
-        )
-    )
-    items = []
-    for row in views.finding_rows(evidence, problems):
-        finding = row.finding
-        sign = f"{SYMBOLS[finding.mark]} " if finding.mark in (FAILED, TRUNCATED) else ""
-        numbers = ", ".join(render.claim(n, root=root) for n in row.numbers[:3])
-        items.append(
-            f'<li>{escape(sign)}<a href="{root}{render.AUDIT_PAGE}#{escape(finding.anchor)}">{escape(row.rule_label)}</a> '
-            f"({escape(row.study)}): {numbers}. {escape(render.math_as_text(row.explanation))}</li>"
-        )
-    parts.append(f'<ul class="answers">{"".join(items)}</ul>')
-    items = []
-    for row in views.concordance_rows(evidence, disagreeing):
-        items.append(
-            f"<li>{render.claim(row.number, root=root)} ({escape(row.number.study)}): {escape(row.verdict_label)} — "
-            f"{escape(row.statement)}</li>"
-        )
-    parts.append(
-        _p(
-            f'Where the cited study says otherwise (<a href="{root}{render.PRIMARY_PAGE}">review against primary sources</a>):'
-        )
-    )
-    parts.append(f'<ul class="answers">{"".join(items)}</ul>')
-    return "".join(parts)
-
-
 def summary(evidence: Evidence, root: str) -> str:
     dataset = evidence.dataset
     audit = dataset.audit
@@ -384,7 +272,6 @@ def claims_explorer(evidence: Evidence, root: str) -> str:
 
 
 BLOCKS: dict[str, Callable[[Evidence, str], str]] = {
-    "home": home,
     "summary": summary,
     "legend": legend,
     "schema_tables": schema_tables,

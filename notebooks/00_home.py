@@ -1,0 +1,110 @@
+# %% [markdown]
+# # IL-12 Evidence
+#
+# Every number of one published narrative review, checked: each is a row of data with the
+# sentence that states it, recomputed where the review gives counts, compared with the cited
+# study's own abstract, and marked with what the checks found.
+
+# %%
+from il12_evidence.notebook import Page
+
+page = Page.load(source="notebooks/00_home.py")
+studies, claims, findings = page.studies, page.claims, page.findings
+page.cite()
+
+# %% [markdown]
+# ## What the clinical trials showed
+
+# %%
+trials = studies[(studies.setting == "clinical") & (studies.theme == "therapy")]
+enrolled = claims[claims.study_id.isin(trials.study_id) & (claims.quantity == "patients_enrolled")]
+page.say(
+    "The review reports {=trials} clinical trials of IL-12 against cancer, alone or in combination. The largest "
+    "enrolled {=largest} patients and the smallest {=smallest}; none compares IL-12 with a control arm in the "
+    "numbers the review gives. Their response rates, recomputed from the review's own counts:",
+    trials=len(trials),
+    largest=int(enrolled.value.max()),
+    smallest=int(enrolled.value.min()),
+)
+
+# %%
+page.rates_list(claims[claims.study_id.isin(trials.study_id)], family="response")
+
+# %% [markdown]
+# Every trial is small, so every interval is wide. The forest plot on the
+# [Evidence overview](notebooks/07_evidence_overview.ipynb) draws them together.
+
+# %% [markdown]
+# ## What the evidence for hematological recovery is
+
+# %%
+recovery = studies[studies.theme == "hematological recovery"]
+kinds = recovery.assign(kind=recovery.setting + " (" + recovery.species.fillna("species not stated") + ")").kind
+human = recovery[(recovery.setting == "clinical") & (recovery.species == "human")]
+rates = claims[claims.study_id.isin(recovery.study_id) & (claims.role == "rate")]
+page.say(
+    "The review cites {=studies} studies for IL-12's protective role in blood-cell recovery after chemoradiotherapy: "
+    "{=kinds}. Its survival rates and predictive values come from {=with_rates} of them, all in animals "
+    "({=species}). The one study in patients is cited in its conclusions, without a number:",
+    studies=len(recovery),
+    kinds=[f"{count} {kind}" for kind, count in kinds.value_counts().items()],
+    with_rates=rates.study_id.nunique(),
+    species=sorted(rates.species.unique()),
+)
+
+# %%
+page.study_links(human)
+
+# %% [markdown]
+# ## Which of the review's numbers fail
+
+# %%
+problems = findings[findings.problem & findings.kind.isin(["claim", "set", "study"])]
+disagreeing = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
+disagreeing = disagreeing[disagreeing.disagrees]
+page.say(
+    "The audit's rules find {=problems} problems in the review's numbers and {=errata} suspect terms in its text; "
+    "the cited studies' own abstracts disagree with {=disagreeing} of its numbers. The problems, each with what it "
+    "means:",
+    problems=len(problems),
+    errata=int((findings.problem & (findings.kind == "text")).sum()),
+    disagreeing=len(disagreeing),
+)
+
+# %%
+page.problems_list(problems)
+
+# %% [markdown]
+# Where the cited study says otherwise (all of them are on
+# [Review vs primary sources](notebooks/09_primary_sources.ipynb)):
+
+# %%
+page.disagreements_list(disagreeing)
+
+# %% [markdown]
+# ## How to read this site
+#
+# - **Every number carries its source.** Hover over a number, or move to it with the
+#   keyboard, to see the sentence that states it, its study and why it has its mark; follow
+#   it to its row in the [Claims explorer](claims.md), which lists every check made on it
+#   and every page that shows it.
+# - **Stated and recomputed values** stand side by side, with a confidence interval for
+#   every proportion whose group size is known.
+# - The [Evidence audit](notebooks/08_evidence_audit.ipynb) lists every problem the rules
+#   find, in plain words.
+#
+# The marks after each number:
+
+# %%
+page.legend()
+
+# %%
+page.summary()
+
+# %% [markdown]
+# ## What this site is not
+#
+# It is not a new systematic review, and it does not judge whether IL-12 works. It checks
+# that the numbers of the review agree with each other and with their sources, and shows
+# where each comes from. The review's text is reproduced under its open licence; see
+# [Data](data.md).
