@@ -1,7 +1,7 @@
 # %% [markdown]
 # # IL-12 Evidence
 #
-# Every number of one published narrative review, checked: each is a row of data with the
+# Every number of a published narrative review, checked: each is a row of data with the
 # sentence that states it, recomputed where the review gives counts, compared with the cited
 # study's own abstract, and marked with what the checks found.
 
@@ -45,7 +45,7 @@ rates = claims[claims.study_id.isin(recovery.study_id) & (claims.role == "rate")
 page.say(
     "The review cites {=studies} studies for IL-12's protective role in blood-cell recovery after chemoradiotherapy: "
     "{=kinds}. Its survival rates and predictive values come from {=with_rates} of them, all in animals "
-    "({=species}). The one study in patients is cited in its conclusions, without a number:",
+    "({=species}). The only study in patients is cited in its conclusions, without a number:",
     studies=len(recovery),
     kinds=[f"{count} {kind}" for kind, count in kinds.value_counts().items()],
     with_rates=rates.study_id.nunique(),

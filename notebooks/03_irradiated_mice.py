@@ -50,7 +50,7 @@ page.stated_rates(
 
 # %%
 page.say(
-    "Groups of mice received one of {basile-dose-levels} of total body irradiation ({basile-radiation-8-6gy:bare}, "
+    "Groups of mice were given {basile-dose-levels} of total body irradiation ({basile-radiation-8-6gy:bare}, "
     "{basile-radiation-8-8gy:bare} or {basile-radiation-9-0gy}), which the review says lasted "
     "{basile-irradiation-time}, and a {basile-injections:bare} dose of IL-12 "
     "({basile-il12-dose}). Survival was {basile-survival-placebo-8-6gy}, {basile-survival-placebo-8-8gy} and "

@@ -11,6 +11,7 @@ from .render import Safe
 from .views import Evidence, ProportionRow
 
 LINE = 0.2  # inches per text line
+WORDS_ONLY = "results in words only"
 
 
 def _pct(value: float | None) -> str:
@@ -27,12 +28,12 @@ def forest_rows(evidence: Evidence, claim_ids: Sequence[str], *, family: str) ->
         outcome = dataset.outcomes.get(claim["outcome"]) if claim["outcome"] else None
         if (
             row.is_rate
-            and dataset.quantities[claim["quantity"]]["family"] == "response"
+            and dataset.quantities[claim["quantity"]]["family"] == family
             and not (outcome and outcome["progressive"])
         ):
             rows.append(row)
     if not rows:
-        raise views.SelectionError("no response rate with a group size among the selection")
+        raise views.SelectionError(f"no rate of the family {family!r} with a group size among the selection")
     return rows
 
 
@@ -61,7 +62,7 @@ def forest_data(evidence: Evidence, rows: Sequence[ProportionRow]) -> list[dict]
 
 
 def forest_plot(
-    evidence: Evidence, claim_ids: Sequence[str], *, title: str, caption: str, source: str, subgroup=None
+    evidence: Evidence, claim_ids: Sequence[str], *, family: str, title: str, caption: str, source: str, subgroup=None
 ) -> Safe:
     """A forest plot in the Cochrane manner: per row the study and group, events/total, the stated
     and the recomputed percentage with its interval, and flags; subgroups under headers."""
@@ -312,6 +313,8 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
 def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
     """Which outcomes rest on which kind of evidence: studies per outcome family and setting·species."""
     dataset = evidence.dataset
+    # families of results: those with a rate among their quantities (quantities.csv)
+    result_families = list(dict.fromkeys(q["family"] for q in dataset.rows("quantities") if q["role"] == "rate"))
     columns: list[str] = []
     cells: dict[tuple[str, str], list[str]] = {}
     for study in dataset.studies:
@@ -323,12 +326,10 @@ def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
         families = {
             dataset.quantities[c["quantity"]]["family"] for c in dataset.claims_by_study.get(study["study_id"], [])
         }
-        families &= {"response", "survival", "prediction"}
-        for family in sorted(families) or ["results in words only"]:
+        families &= set(result_families)
+        for family in sorted(families) or [WORDS_ONLY]:
             cells.setdefault((family, column), []).append(study["label"])
-    families = [
-        f for f in ("response", "survival", "prediction", "results in words only") if any(k[0] == f for k in cells)
-    ]
+    families = [f for f in (*result_families, WORDS_ONLY) if any(k[0] == f for k in cells)]
     data = [
         {
             "outcome": family,

@@ -42,7 +42,7 @@ _NBCONVERT_FURNITURE = re.compile(
 _JUPYTER_CLASSES = re.compile(r'<div class="jp-[^"]*"((?:\s+[\w-]+="[^"]*")*)>')
 _FIGURE = re.compile(r'<figure class="evidence-figure" data-figure="([^"]*)">(.*?)</figure>', re.DOTALL)
 _SVG = re.compile(r'<svg\b[^>]*?\baria-label="([^"]*)"[^>]*?data-variant="(\w+)"[^>]*>.*?</svg>', re.DOTALL)
-_DATA = re.compile(r'<pre class="figure-data" hidden>(.*?)</pre>', re.DOTALL)
+_DATA = re.compile(r"<pre class=\"figure-data\"[^>]*>(.*?)</pre>", re.DOTALL)
 _VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 FIGURES_DIR = "figures"
@@ -132,9 +132,9 @@ def on_page_content(html, page, config, files):
 
     def fill(match):
         block = BLOCKS[match.group(2)](evidence, root)
-        if match.group(1) and match.group(3):
-            return block  # a block on its own line replaces its paragraph
-        return (match.group(1) or "") + block + (match.group(3) or "")
+        if match.group(1) and match.group(3):  # a block on its own line replaces its paragraph
+            return f'<div class="data-text">{block}</div>'
+        return (match.group(1) or "") + f'<span class="data-text">{block}</span>' + (match.group(3) or "")
 
     filled = _TOKEN.sub(fill, html)
     _extend_toc(page, filled, html)

@@ -251,12 +251,18 @@ class Page:
         return HTML(f'<p class="narrative figure-note">{text}</p>')
 
     # --- figures --------------------------------------------------------------------------
-    def forest(self, selection, *, title: str, caption: str, by_topic: bool = False) -> HTML:
+    def forest(self, selection, *, family: str, title: str, caption: str, by_topic: bool = False) -> HTML:
         topics = self.dataset.topics
         subgroup = (lambda row: topics[row.number.topic]["label"]) if by_topic else None
         return HTML(
             figures.forest_plot(
-                self.evidence, self._ids(selection), title=title, caption=caption, source=self.source, subgroup=subgroup
+                self.evidence,
+                self._ids(selection),
+                family=family,
+                title=title,
+                caption=caption,
+                source=self.source,
+                subgroup=subgroup,
             )
         )
 

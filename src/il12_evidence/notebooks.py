@@ -6,7 +6,9 @@ It builds each .ipynb afresh from its .py and executes it; it never copies old o
 that re-running gives the same bytes.
 """
 
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -44,9 +46,10 @@ def refresh(source: Path) -> Path:
 
 
 def main(arguments: list[str]) -> int:
-    for name in arguments:
-        print(f"executing {name}", flush=True)
-        refresh(Path(name))
+    # Each notebook runs in its own kernel: two at a time halves the wait on a 2-core machine.
+    with ProcessPoolExecutor(max_workers=min(len(arguments), os.cpu_count() or 1) or 1) as pool:
+        for target in pool.map(refresh, map(Path, arguments)):
+            print(f"executed {target}", flush=True)
     return 0
 
 

@@ -54,7 +54,9 @@ def parse(template: str) -> list[str | Slot]:
         inside = template[start + 1 : end]
         found = _INSIDE.fullmatch(inside)
         if found is None:
-            raise TemplateError(f"{{{inside}}} is not a placeholder: write {{claim-id}}, {{claim-id:form}} or {{=name}}")
+            raise TemplateError(
+                f"{{{inside}}} is not a placeholder: write {{claim-id}}, {{claim-id:form}} or {{=name}}"
+            )
         if found.group(3):  # a computed value passed by keyword
             pieces.append(template[position:start])
             pieces.append(Slot(found.group(3), "computed", start, end + 1, False))

@@ -94,6 +94,11 @@ def rate_text(row: ProportionRow, *, confidence: float) -> str:
     return f"{percent(row.rate)} ({confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)})"
 
 
+def finding_page(finding) -> str:
+    """Where a finding is listed: the primary-source page for a primary abstract's own arithmetic."""
+    return PRIMARY_PAGE if finding.kind == "primary" else AUDIT_PAGE
+
+
 def claim_notes(findings: Sequence[FindingRow], disagreements: Sequence[ConcordanceRow], *, root: str) -> Safe:
     """Beside a paragraph: a sentence for each problem the audit finds in its numbers, and for each
     number whose cited study says otherwise, linked to where it is shown in full."""
@@ -109,7 +114,7 @@ def claim_notes(findings: Sequence[FindingRow], disagreements: Sequence[Concorda
         text = row.explanation or finding.explanation
         items.append(
             f'<li class="claim-note" data-finding="{escape(finding.anchor)}">{sign}<strong>{escape(row.rule_label)}.</strong> '
-            f'{escape(math_as_text(text))} <a href="{root}{AUDIT_PAGE}#{escape(finding.anchor)}">In the audit</a></li>'
+            f'{escape(math_as_text(text))} <a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">Where it is listed</a></li>'
         )
     for row in disagreements:
         source = link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)
@@ -382,16 +387,23 @@ def rates_list(rows: Sequence[ProportionRow], *, root: str, confidence: float) -
     items = []
     for row in rows:
         if row.rate is not None:
-            recomputed = computed(f"{row.successes} of {row.trials}: {percent(row.rate)}, {confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)}")
+            recomputed = computed(
+                f"{row.successes} of {row.trials}: {percent(row.rate)}, {confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)}"
+            )
         else:
             recomputed = computed(f"of {row.trials}, count not stated")
-        items.append(f"<li>{escape(row.study)}, {escape(row.group)}: {claim(row.number, root=root)} — {recomputed}</li>")
+        items.append(
+            f"<li>{escape(row.study)}, {escape(row.group)}: {claim(row.number, root=root)} — {recomputed}</li>"
+        )
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')
 
 
 def study_links(rows: Sequence[StudyRow]) -> Safe:
-    parts = [(link(row.url, row.label) if row.url else escape(row.label)) + (f" [{row.ref}]" if row.ref else "") for row in rows]
-    return Safe(", ".join(parts))
+    parts = [
+        (link(row.url, row.label) if row.url else escape(row.label)) + (f" [{row.ref}]" if row.ref else "")
+        for row in rows
+    ]
+    return Safe(f'<span class="data-text">{", ".join(parts)}</span>')
 
 
 def problems_list(rows: Sequence[FindingRow], *, root: str) -> Safe:
@@ -400,7 +412,7 @@ def problems_list(rows: Sequence[FindingRow], *, root: str) -> Safe:
         finding = row.finding
         numbers = ", ".join(claim(n, root=root) for n in row.numbers[:4])
         items.append(
-            f'<li data-finding="{escape(finding.anchor)}"><a href="{root}{AUDIT_PAGE}#{escape(finding.anchor)}">{escape(row.rule_label)}</a>'
+            f'<li data-finding="{escape(finding.anchor)}"><a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">{escape(row.rule_label)}</a>'
             f" ({escape(row.study)}): {numbers}. {escape(math_as_text(row.explanation or finding.explanation))}</li>"
         )
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')

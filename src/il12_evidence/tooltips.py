@@ -3,7 +3,7 @@
 The tooltip reads `claims.json`; every fact in it comes from the same views as the pages.
 """
 
-from .render import AUDIT_PAGE, CLAIMS_PAGE, PRIMARY_PAGE, math_as_text
+from .render import CLAIMS_PAGE, PRIMARY_PAGE, finding_page, math_as_text
 from .views import Evidence
 
 
@@ -17,7 +17,9 @@ def claims_index(evidence: Evidence) -> dict[str, dict]:
         mark = number.mark
         reasons = []
         for finding in mark.reasons or mark.notes:
-            target = f"{AUDIT_PAGE}#{finding.anchor}" if finding.is_problem else f"{CLAIMS_PAGE}#c-{claim_id}"
+            target = (
+                f"{finding_page(finding)}#{finding.anchor}" if finding.is_problem else f"{CLAIMS_PAGE}#c-{claim_id}"
+            )
             reasons.append(
                 {
                     "rule": dataset.rules[finding.rule]["label"],

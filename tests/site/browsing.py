@@ -69,7 +69,16 @@ class _ProseText(HTMLParser):
     data (claim links, computed spans, tables, figures), citations, code and outside links."""
 
     SKIP_TAGS = {"table", "figure", "svg", "img", "code", "pre", "cite", "script", "style", "nav", "button", "noscript"}
-    SKIP_CLASSES = {"claim", "computed", "status-legend", "md-source-file", "headerlink", "read-at"}
+    SKIP_CLASSES = {
+        "claim",
+        "computed",
+        "status-legend",
+        "md-source-file",
+        "headerlink",
+        "claim-notes",
+        "answers",
+        "data-text",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -5,6 +5,7 @@ import re
 from browsing import prose_text
 
 from il12_evidence.coverage import NUMBER
+from il12_evidence.notebook import HOME_NOTEBOOK
 from il12_evidence.paths import ROOT
 
 # A resource the browser would fetch on its own (not a link a reader may follow).
@@ -16,7 +17,11 @@ EXPECTED_PAGES = [
     "data/index.html",
     "methods/index.html",
     "references/index.html",
-    *[f"notebooks/{path.stem}/index.html" for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))],
+    *[
+        f"notebooks/{path.stem}/index.html"
+        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+        if path.stem != HOME_NOTEBOOK
+    ],
 ]
 
 
@@ -31,7 +36,7 @@ def test_every_page_is_built(site):
 
 
 def test_data_files_are_published(site):
-    for name in ("claims.csv", "references.csv", "findings.csv", "datapackage.json", "source/review.txt"):
+    for name in ("claims.csv", "studies.csv", "units.csv", "findings.csv", "datapackage.json", "source/review.txt"):
         assert (site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes()
 
 
@@ -60,8 +65,10 @@ def test_figures_have_real_alt_text(site):
     for page in (site / "notebooks").rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         assert "No description has been provided" not in html
-        for label in re.findall(r'<svg role="img" aria-label="([^"]*)"', html):
-            assert len(label) > 40 and re.search(r"\d", label), label
+        figures = re.findall(r'<figure class="evidence-figure".*?</figure>', html, re.DOTALL)
+        for figure in figures:
+            alt = re.search(r'<img src="[^"]+" alt="([^"]*)"', figure)
+            assert alt and len(alt.group(1)) > 40 and re.search(r"\d", alt.group(1)), figure[:200]
 
 
 def test_no_page_types_a_number_into_its_prose(site):
