@@ -6,7 +6,7 @@ counts, every finding about it with its explanation, and (filled in after the bu
 built pages themselves) links back to every page that shows it.
 """
 
-from .render import Safe, claim, escape, finding_page, math_as_text
+from .render import Safe, claim, escape, math_as_text
 from .views import Evidence
 
 SHOWN_ON = '<span class="shown-on" data-shown-on="{claim_id}"></span>'

@@ -223,7 +223,7 @@ class Page:
         return HTML(summary(self.evidence, self.root))
 
     def cite(self) -> HTML:
-        from .site import cite, citation
+        from .site import citation, cite
 
         return HTML(citation(self.evidence, self.root) + cite(self.evidence, self.root))
 

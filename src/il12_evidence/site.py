@@ -9,8 +9,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import render, views
-from .checks import FAILED, TRUNCATED
-from .figures import forest_rows
 from .marks import LEGEND, SYMBOLS
 from .render import Safe, escape
 from .views import Evidence

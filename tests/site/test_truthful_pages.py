@@ -10,7 +10,6 @@ import io
 import posixpath
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
