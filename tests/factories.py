@@ -1,33 +1,58 @@
-"""Small in-memory claims and datasets for unit tests of the rules and renderers."""
+"""Small in-memory datasets for unit tests of the rules, views and renderers.
+
+The vocabularies (units, quantities, outcomes, verdicts, rules, topics, parameters) are the real
+ones, so a test writes only the claims and studies it is about.
+"""
 
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
-from il12_evidence.data import Dataset
+from il12_evidence.data import Dataset, read
+from il12_evidence.sourcetext import SourceText
+
+VOCABULARIES = ("units", "quantities", "outcomes", "verdicts", "rules", "topics", "parameters")
 
 CLAIM_DEFAULTS = {
-    "ref": 1,
-    "cited_as": "[1]",
-    "study": "Doe 2000",
-    "topic": "overview",
-    "setting": "clinical",
-    "species": "human",
-    "condition": "c",
-    "intervention": "i",
-    "arm": "",
+    "study_id": "doe-2000",
+    "arm": None,
     "quantity": "response_rate",
+    "outcome": None,
+    "statistic": None,
     "value_as_printed": "50",
     "value": Decimal(50),
     "unit": "%",
     "numerator": None,
     "denominator": None,
-    "numerator_source": None,
-    "denominator_source": None,
     "part_of": None,
     "partition": None,
     "quote": "50%",
     "note": None,
 }
+STUDY = {
+    "study_id": "doe-2000",
+    "label": "Doe 2000",
+    "ref": 1,
+    "topic": "single-agent",
+    "theme": "therapy",
+    "design": "clinical trial",
+    "phase": None,
+    "phase_source": None,
+    "phase_quote": None,
+    "setting": "clinical",
+    "species": "human",
+    "condition": "c",
+    "intervention": "i",
+    "quote": "q",
+    "note": None,
+}
+
+
+@cache
+def real():
+    dataset, problems = read()
+    assert not problems, problems
+    return dataset
 
 
 def claim(claim_id: str, **columns) -> dict:
@@ -38,13 +63,46 @@ def claim(claim_id: str, **columns) -> dict:
     return row
 
 
-def dataset(*claims: dict, source_text: str = "") -> Dataset:
-    package = {
-        "resources": [
-            {"name": "claims", "path": "claims.csv"},
-            {"name": "references", "path": "references.csv"},
-            {"name": "findings", "path": "findings.csv"},
-        ]
+def study(study_id: str = "doe-2000", **columns) -> dict:
+    return {"__row__": 2, **STUDY, "study_id": study_id, "label": columns.pop("label", study_id), **columns}
+
+
+def primary_row(claim_id: str, **columns) -> dict:
+    """A concordance row (primary_sources.csv) with every column, the verdict "match" by default."""
+    fields = [f["name"] for f in real().resource("primary-sources")["schema"]["fields"]]
+    return {
+        "__row__": 2,
+        **dict.fromkeys(fields),
+        "claim_id": claim_id,
+        "primary_id": "p",
+        "verdict": "match",
+        **columns,
     }
-    tables = {"claims": list(claims), "references": [], "findings": []}
-    return Dataset(Path("memory"), package, tables, source_text)
+
+
+def dataset(
+    *claims: dict,
+    studies=(),
+    count_sources=(),
+    primary=(),
+    primary_studies=(),
+    findings=(),
+    suspect_terms=(),
+    source_text: str = "",
+) -> Dataset:
+    tables = {name: real().tables[name] for name in VOCABULARIES}
+    tables.update(
+        {
+            "claims": list(claims),
+            "studies": list(studies) or [study()],
+            "references": [],
+            "count-sources": [
+                {"__row__": 2, "claim_id": c, "count": count, "source_claim_id": s} for c, count, s in count_sources
+            ],
+            "primary-sources": list(primary),
+            "primary-studies": list(primary_studies),
+            "findings": [{"__row__": 2 + i, **row} for i, row in enumerate(findings)],
+            "suspect-terms": list(suspect_terms),
+        }
+    )
+    return Dataset(Path("memory"), real().package, tables, SourceText(source_text))

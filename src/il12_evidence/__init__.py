@@ -1,6 +1,6 @@
 """Evidence engine: canonical CSV data → validated dataset → checks, statistics and site output.
 
-Nothing in this package knows about IL-12: everything review-specific lives in ``data/``
+Nothing in this package knows which review it serves: everything review-specific lives in ``data/``
 and in the notebooks' narrative, so the same engine can serve another review.
 """
 

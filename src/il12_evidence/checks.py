@@ -395,19 +395,24 @@ def check_contradictions(dataset) -> list[Finding]:
     return findings
 
 
-def _categories(dataset, outcome: str | None) -> frozenset[str] | None:
+def categories(dataset, outcome: str | None) -> frozenset[str] | None:
     """The response categories an outcome counts; None for an outcome that names none."""
     row = dataset.outcomes.get(outcome) if outcome else None
-    if row is None or all(row[c] is None for c in ("complete", "partial", "minor", "stable", "progressive")):
+    if row is None or all(row[c] is None for c in CATEGORIES):
         return None
-    return frozenset(c for c in ("complete", "partial", "minor", "stable", "progressive") if row[c])
+    return frozenset(c for c in CATEGORIES if row[c])
 
 
-def _outcome_named(dataset, categories: frozenset[str]) -> str:
+# Response categories (outcomes.csv columns); complete plus partial responses are the objective ones.
+CATEGORIES = ("complete", "partial", "minor", "stable", "progressive")
+OBJECTIVE = frozenset({"complete", "partial"})
+
+
+def _outcome_named(dataset, wanted: frozenset[str]) -> str:
     for row in dataset.rows("outcomes"):
-        if _categories(dataset, row["outcome"]) == categories:
+        if categories(dataset, row["outcome"]) == wanted:
             return row["label"]
-    return " + ".join(sorted(categories))
+    return " + ".join(sorted(wanted))
 
 
 def _sentence(text: str) -> str:
@@ -432,14 +437,14 @@ def check_outcome_definitions(dataset) -> list[Finding]:
     for claim in dataset.claims:
         if not claim["outcome"]:
             continue
-        named = _categories(dataset, claim["outcome"])
+        named = categories(dataset, claim["outcome"])
         sources = [s for s in dataset.count_sources.get((claim["claim_id"], "numerator"), []) if s != claim["claim_id"]]
         parts = [dataset.claims_by_id[s] for s in sources]
         measured = None
-        if parts and all(_categories(dataset, p["outcome"]) for p in parts):
-            measured = frozenset().union(*(_categories(dataset, p["outcome"]) for p in parts))
+        if parts and all(categories(dataset, p["outcome"]) for p in parts):
+            measured = frozenset().union(*(categories(dataset, p["outcome"]) for p in parts))
         primary = dataset.primary_by_claim.get(claim["claim_id"])
-        primary_categories = _categories(dataset, primary["primary_outcome"]) if primary else None
+        primary_categories = categories(dataset, primary["primary_outcome"]) if primary else None
         if measured is None and primary_categories is None:
             continue
         label = dataset.outcomes[claim["outcome"]]["label"]
@@ -451,11 +456,11 @@ def check_outcome_definitions(dataset) -> list[Finding]:
                 notes.append(
                     f"the review's words name {label}, but its count is {counted}: {_outcome_named(dataset, measured)}"
                 )
-                objective = [p for p in parts if _categories(dataset, p["outcome"]) <= {"complete", "partial"}]
+                objective = [p for p in parts if categories(dataset, p["outcome"]) <= OBJECTIVE]
                 if objective and claim["denominator"]:
                     k = int(sum(p["value"] for p in objective))
                     share = stats.format_percent(stats.percent(k, claim["denominator"]), 1)
-                    notes.append(f"objective response is {k} of {claim['denominator']} ({share})")
+                    notes.append(f"{_outcome_named(dataset, OBJECTIVE)} is {k} of {claim['denominator']} ({share})")
             else:
                 notes.append(f"the review's words name {label}, and its count is {counted}")
         if primary_categories is not None:

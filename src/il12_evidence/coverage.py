@@ -1,7 +1,7 @@
 """Completeness: every number printed in the source's body must be stated by some claim.
 
 A number is a run of digits (with decimals or an ordinal suffix) that is not part of a name
-such as IL-12, a citation bracket or a LaTeX exponent; a number word; or a roman numeral
+such as CD-20, a citation bracket or a LaTeX exponent; a number word; or a roman numeral
 after "phase" or "stage". It is covered when a claim's quote spans it and the claim's
 value_as_printed is that very token.
 """

@@ -253,7 +253,7 @@ def references_by_year(evidence: Evidence, *, caption: str, source: str) -> Safe
 
 
 def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
-    """IL-12 per administration and per week, in two panels; converted animal doses marked as such."""
+    """Doses per administration and per week, in two panels; converted animal doses marked as such."""
     from .dosing import regimens
 
     rows = regimens(evidence.dataset)
@@ -302,7 +302,7 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                     ax.legend(frameon=False, loc="lower right", fontsize=plotting.MIN_FONT_PT)
             return render(fig)
 
-    alt = "Bar chart of IL-12 doses in ng/kg: " + "; ".join(
+    alt = "Bar chart of doses in ng/kg: " + "; ".join(
         f"{label}: {r.per_dose:,.0f} per administration"
         + (f", {r.per_week:,.0f} per week" if r.per_week is not None else ", no weekly schedule")
         for label, r in zip(labels, rows, strict=True)

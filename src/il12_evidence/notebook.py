@@ -2,9 +2,9 @@
 
     page = Page.load()                                    # validated data, audit and marks, once
     claims = page.claims                                  # claims.csv joined with studies.csv
-    duvic = claims[claims.study_id == "duvic-2006"]       # a selection, computed with pandas
-    page.say("{ctcl-enrolled} were enrolled ...")         # prose with traced numbers
-    page.proportions(duvic, caption="...")                # a table of rows computed by views
+    trial = claims[claims.study_id == "doe-2000"]         # a selection, computed with pandas
+    page.say("{trial-enrolled} were enrolled ...")         # prose with traced numbers
+    page.proportions(trial, caption="...")                # a table of rows computed by views
 
 Selections are DataFrames (or lists) of claims; a selection that matches nothing raises.
 """

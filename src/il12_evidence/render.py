@@ -326,7 +326,7 @@ def _outcome_cell(row: ConcordanceRow) -> str:
     if row.review_statistic or row.primary_statistic:
         parts.append(f"{row.review_statistic or '—'} / {row.primary_statistic or '—'}")
     if row.primary_orr:
-        parts.append(f"primary's objective response: {row.primary_orr}")
+        parts.append(f"the primary's own {row.primary_orr}")
     return "; ".join(parts)
 
 

@@ -234,9 +234,9 @@ def cite(evidence: Evidence, root: str) -> str:
     package = evidence.dataset.package
     review = package.get("sources", [{}])[0]
     return _p(
-        "Cite the data and site as: <cite>IL-12 Evidence: every number of Li et al. (2020) as checked data, version "
-        f"{escape(package.get('version', ''))}</cite> (see <code>CITATION.cff</code> in the repository). Always cite "
-        f"the review itself: <cite>{escape(review.get('title', ''))}.</cite> {render.link(review.get('path', ''), review.get('path', ''))}"
+        f"Cite the data and site as: <cite>{escape(package.get('title', ''))}, version {escape(package.get('version', ''))}</cite> "
+        "(see <code>CITATION.cff</code> in the repository). Always cite the review itself: "
+        f"<cite>{escape(review.get('title', ''))}.</cite> {render.link(review.get('path', ''), review.get('path', ''))}"
     )
 
 

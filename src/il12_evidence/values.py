@@ -104,11 +104,11 @@ def decimals_of(printed: str) -> int:
 def occurs_as_token(printed: str, quote: str) -> bool:
     """True when `printed` stands in `quote` as a whole number, not inside a longer one.
 
-    '1' does not occur in '12 h' and '12' not in 'IL-12', but '1' does in '1 h after'.
+    '1' does not occur in '12 h' and '20' not in 'CD-20', but '1' does in '1 h after'.
     """
     if not printed:
         return False
-    before = r"(?<![\w.])(?<![A-Za-z]-)"  # not inside a number or a name such as IL-12
+    before = r"(?<![\w.])(?<![A-Za-z]-)"  # not inside a number or a name such as CD-20
     after = r"(?!\w)" if printed[-1:].isalpha() else r"(?!\w|\.\d)"
     pattern = before + re.escape(printed) + after
     return re.search(pattern, quote) is not None

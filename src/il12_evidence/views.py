@@ -76,7 +76,7 @@ class ConcordanceRow:
     primary_outcome: str
     review_statistic: str
     primary_statistic: str
-    primary_orr: str  # the primary's own objective response, e.g. "41% of 22", or ""
+    primary_orr: str  # the primary's own rate of complete + partial responses with its label, or ""
     definition: Finding | None  # the outcome-definition or statistic-type finding, if a problem
 
 
@@ -166,6 +166,13 @@ class Evidence:
         return record_url(reference) if reference else ""
 
 
+def objective_label(dataset) -> str:
+    """The label outcomes.csv gives to complete plus partial responses."""
+    from .checks import OBJECTIVE, categories
+
+    return next((o["label"] for o in dataset.rows("outcomes") if categories(dataset, o["outcome"]) == OBJECTIVE), "")
+
+
 def record_url(row: dict) -> str:
     """The paper's own record: its DOI, else its PubMed entry; never a mirror or a search page."""
     if row.get("doi"):
@@ -238,6 +245,8 @@ def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Conco
             )
         elif row["primary_orr_numerator"] is not None and row["primary_orr_denominator"]:
             orr = f"{row['primary_orr_numerator']} of {row['primary_orr_denominator']}"
+        if orr:
+            orr = f"{objective_label(dataset)}: {orr}"
         definition = next(
             (f for f in dataset.audit.about_claim.get(claim["claim_id"], [])
              if f.rule in ("outcome-definition", "statistic-type") and f.subject == claim["claim_id"] and f.is_problem),

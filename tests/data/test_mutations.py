@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from il12_evidence.checks import reconcile_findings
-from il12_evidence.data import read
 from il12_evidence.paths import DATA_DIR
+from il12_evidence.validation import validate
 
 NUMERIC_COLUMNS = ("value_as_printed", "value", "numerator", "denominator")
 WORD_SWAPS = {
@@ -77,9 +76,7 @@ def _validate_with(data_copy, index: int, column: str) -> list[str]:
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    dataset, problems = read(data_copy)
-    if dataset is not None and not problems:
-        problems = reconcile_findings(dataset)
+    _, problems = validate(data_copy)
     return [str(problem) for problem in problems]
 
 

@@ -1,150 +1,210 @@
-"""Each audit rule flags a case it must flag and passes a case it must pass."""
+"""Each audit rule flags the case it exists for and passes the case it must pass."""
 
-from decimal import Decimal
-
-from factories import claim, dataset
+from factories import claim, dataset, primary_row
 
 from il12_evidence import checks
 
 
-def _by_claim(findings):
-    return {finding.claim_id: finding for finding in findings}
+def _one(findings, subject=None):
+    chosen = [f for f in findings if subject is None or f.subject == subject]
+    assert len(chosen) == 1, findings
+    return chosen[0]
 
 
-def test_percent_vs_counts_flags_69_percent_of_29_in_43():
-    found = _by_claim(
-        checks.check_percent_vs_counts(
-            dataset(
-                claim("wrong", value_as_printed="69", numerator=29, denominator=43),
-                claim("right", value_as_printed="67", numerator=29, denominator=43),
-            )
-        )
+def test_percent_vs_counts_flags_69_percent_of_29_in_43_naming_every_convention():
+    finding = _one(
+        checks.check_percent_vs_counts(dataset(claim("r", value_as_printed="69", numerator=29, denominator=43)))
     )
-    assert found["wrong"].status == "inconsistent" and found["wrong"].is_problem
-    assert "29 of 42 would" in found["wrong"].explanation
-    assert found["right"].status == "consistent" and not found["right"].is_problem
+    assert (finding.status, finding.severity, finding.mark, finding.marks) == (
+        "inconsistent",
+        "error",
+        "failed",
+        ("r",),
+    )
+    assert "half-up rounding gives 67%" in finding.explanation and "truncating 67%" in finding.explanation
+    assert "29 of 42 would give 69.05%" in finding.explanation
 
 
-def test_percent_vs_counts_marks_truncation():
-    found = checks.check_percent_vs_counts(dataset(claim("cut", value_as_printed="25", numerator=11, denominator=43)))
-    assert found[0].status == "consistent-if-truncated"
-    assert found[0].conventions == "truncated"
+def test_percent_vs_counts_marks_truncation_and_passes_rounding():
+    truncated = _one(
+        checks.check_percent_vs_counts(dataset(claim("t", value_as_printed="25", numerator=11, denominator=43)))
+    )
+    assert (truncated.mark, truncated.severity) == ("truncated", "warning")
+    held = _one(
+        checks.check_percent_vs_counts(dataset(claim("h", value_as_printed="42", numerator=18, denominator=43)))
+    )
+    assert (held.mark, held.severity, held.conventions) == ("held", "pass", ("half-up", "half-even"))
+    assert "not truncating" in held.explanation
 
 
-def test_percent_vs_counts_ignores_non_percentages():
+def test_percent_vs_counts_ignores_counts_that_are_not_percentages():
     assert (
         checks.check_percent_vs_counts(
-            dataset(claim("n", unit="patients", value_as_printed="7", numerator=7, denominator=9))
+            dataset(claim("c", unit="patients", value_as_printed="3", numerator=3, denominator=5))
         )
         == []
     )
 
 
-def test_grim_flags_unreachable_percentage():
-    found = _by_claim(
-        checks.check_grim(
-            dataset(
-                claim("impossible", value_as_printed="1", denominator=43),
-                claim("possible", value_as_printed="30", denominator=23),
-                claim("unknown", value_as_printed="75"),
-            )
-        )
-    )
-    assert found["impossible"].status == "inconsistent"
-    assert found["possible"].status == "consistent"
-    assert found["unknown"].severity == checks.INFO and "3 of 4" in found["unknown"].explanation
+def test_grim_flags_an_unreachable_percentage_of_a_stated_group():
+    failed = _one(checks.check_grim(dataset(claim("g", value_as_printed="1", denominator=43))))
+    assert (failed.mark, failed.severity) == ("failed", "error")
+    held = _one(checks.check_grim(dataset(claim("g", value_as_printed="59", denominator=22))))
+    assert held.mark == "held" and "13 of 22 (59.09%)" in held.explanation
 
 
-def test_parts_vs_whole_flags_shortfall_and_passes_complete_partition():
-    short = dataset(
-        claim("whole", unit="patients", quantity="patients_enrolled", value_as_printed="23"),
-        *[claim(f"part-{p}", value_as_printed=p, part_of="whole", partition="response") for p in ("43", "30", "22")],
+def _arm(claim_id, size, arm=None, **columns):
+    return claim(
+        claim_id,
+        quantity="arm_size" if arm else "patients_enrolled",
+        unit="patients",
+        value_as_printed=str(size),
+        arm=arm,
+        **columns,
     )
-    findings = checks.check_parts_vs_whole(short)
-    assert {f.status for f in findings} == {"shortfall"}
-    assert "about 1.2 of 23 subjects unaccounted" in findings[0].explanation
-    complete = dataset(
-        claim("whole", unit="patients", quantity="patients_enrolled", value_as_printed="5"),
-        *[
-            claim(f"part-{i}", unit="patients", value_as_printed=p, part_of="whole", partition="stage")
-            for i, p in enumerate("311")
-        ],
+
+
+def test_group_sizes_flags_a_percentage_no_count_of_its_own_arm_gives():
+    data = dataset(
+        _arm("treated", 42),
+        _arm("iv", 11, arm="intravenous", part_of="treated", partition="route"),
+        _arm("sc", 31, arm="subcutaneous", part_of="treated", partition="route"),
+        claim("iv-rate", value_as_printed="40", arm="intravenous"),
     )
-    assert {f.status for f in checks.check_parts_vs_whole(complete)} == {"consistent"}
+    finding = _one(checks.check_group_sizes(data))
+    assert (finding.status, finding.mark, finding.marks) == ("own-group-does-not-fit", "failed", ("iv-rate",))
+    assert "4 of 11 is 36.36%" in finding.explanation and "17 of 42 (40.48%)" in finding.explanation
+
+
+def test_group_sizes_passes_its_own_arm_and_informs_otherwise():
+    own = dataset(_arm("iv", 10, arm="intravenous"), claim("iv-rate", value_as_printed="40", arm="intravenous"))
+    assert _one(checks.check_group_sizes(own)).status == "fits-own-group"
+    study_level = dataset(_arm("all", 10), claim("rate", value_as_printed="40"))
+    assert (_one(checks.check_group_sizes(study_level)).status, _one(checks.check_group_sizes(study_level)).mark) == (
+        "fits-a-stated-group",
+        None,
+    )
+    none_fit = dataset(_arm("all", 11), claim("rate", value_as_printed="40"))
+    assert _one(checks.check_group_sizes(none_fit)).status == "no-stated-group-fits"
+    unstated = _one(checks.check_group_sizes(dataset(claim("rate", value_as_printed="75"))))
+    assert unstated.status == "no-group-size-stated" and "3 of 4, 6 of 8, 9 of 12" in unstated.explanation
+
+
+def test_study_rounding_flags_a_study_whose_percentages_need_two_conventions():
+    mixed = dataset(
+        claim("cr", value_as_printed="25", numerator=11, denominator=43),
+        claim("pr", value_as_printed="42", numerator=18, denominator=43),
+    )
+    finding = _one(checks.check_study_rounding(mixed))
+    assert (finding.subject, finding.kind, finding.severity) == ("doe-2000", "study", "warning")
+    same = dataset(
+        claim("a", value_as_printed="42", numerator=18, denominator=43),
+        claim("b", value_as_printed="21", numerator=6, denominator=29),
+    )
+    assert _one(checks.check_study_rounding(same)).status == "one-convention"
+
+
+def test_parts_vs_whole_marks_the_total_not_the_correct_parts():
+    data = dataset(
+        claim("all", value_as_printed="69", numerator=29, denominator=43),
+        claim("cr", value_as_printed="25", part_of="all", partition="response"),
+        claim("pr", value_as_printed="42", part_of="all", partition="response"),
+    )
+    finding = _one(checks.check_parts_vs_whole(data))
+    assert (finding.status, finding.mark, finding.marks, finding.kind) == ("shortfall", "failed", ("all",), "claim")
+
+
+def test_parts_vs_whole_marks_the_set_when_shares_of_a_group_fall_short():
+    data = dataset(
+        _arm("n", 23),
+        claim("a", value_as_printed="43", part_of="n", partition="response"),
+        claim("b", value_as_printed="30", part_of="n", partition="response"),
+        claim("c", value_as_printed="22", part_of="n", partition="response"),
+    )
+    finding = _one(checks.check_parts_vs_whole(data))
+    assert (finding.kind, finding.mark, finding.marks) == ("set", "failed", ())
+    assert "95%" in finding.explanation and "about 1.2 of 23" in finding.explanation
+
+
+def test_parts_vs_whole_passes_complete_partitions_and_tolerates_rounding():
+    counts = dataset(
+        _arm("n", 5),
+        *(
+            claim(i, unit="patients", value_as_printed=v, part_of="n", partition="stage")
+            for i, v in (("a", "3"), ("b", "1"), ("c", "1"))
+        ),
+    )
+    assert _one(checks.check_parts_vs_whole(counts)).marks == ("a", "b", "c", "n")
+    thirds = dataset(_arm("n", 3), *(claim(i, value_as_printed="33", part_of="n", partition="r") for i in "abc"))
+    assert _one(checks.check_parts_vs_whole(thirds)).status == "consistent"  # 99% within 3 × 0.5
 
 
 def test_parts_vs_whole_flags_excess_counts():
-    over = dataset(
-        claim("whole", unit="patients", value_as_printed="5"),
-        *[claim(f"part-{i}", unit="patients", value_as_printed=p, part_of="whole") for i, p in enumerate("33")],
+    data = dataset(
+        _arm("n", 5), *(claim(i, unit="patients", value_as_printed="3", part_of="n", partition="s") for i in "ab")
     )
-    findings = checks.check_parts_vs_whole(over)
-    assert {f.status for f in findings} == {"excess"} and "1 subject(s) counted twice" in findings[0].explanation
+    assert _one(checks.check_parts_vs_whole(data)).status == "excess"
 
 
-def test_parts_vs_whole_tolerates_rounding_of_percentages():
-    # 33% + 33% + 33% = 99%: within three half-points of 100%
-    rounded = dataset(
-        claim("whole", unit="patients", value_as_printed="3"),
-        *[claim(f"third-{i}", value_as_printed="33", part_of="whole") for i in range(3)],
+def test_contradiction_flags_two_values_for_one_quantity_and_passes_a_restatement():
+    two = dataset(_arm("x", 5), _arm("y", 6))
+    assert (_one(checks.check_contradictions(two)).status, _one(checks.check_contradictions(two)).marks) == (
+        "contradiction",
+        ("x", "y"),
     )
-    assert {f.status for f in checks.check_parts_vs_whole(rounded)} == {"consistent"}
+    same = dataset(_arm("x", 5), _arm("y", 5))
+    assert _one(checks.check_contradictions(same)).mark == "held"
 
 
-def test_contradiction_flags_two_values_for_one_quantity():
-    found = checks.check_contradictions(
-        dataset(
-            claim("a", unit="patients", quantity="patients_enrolled", value_as_printed="23"),
-            claim("b", unit="patients", quantity="patients_enrolled", value_as_printed="24"),
-        )
+def test_outcome_definition_flags_words_that_hide_stable_disease():
+    data = dataset(
+        claim("rate", value_as_printed="52", numerator=11, denominator=21, outcome="unspecified"),
+        claim("cr", unit="patients", value_as_printed="1", outcome="complete-response"),
+        claim("pr", unit="patients", value_as_printed="4", outcome="partial-response"),
+        claim("sd", unit="patients", value_as_printed="6", outcome="stable-disease"),
+        count_sources=[("rate", "numerator", "cr"), ("rate", "numerator", "pr"), ("rate", "numerator", "sd")],
     )
-    assert {f.status for f in found} == {"contradiction"}
-    same = checks.check_contradictions(
-        dataset(
-            claim("a", unit="patients", value_as_printed="5"),
-            claim("b", unit="patients", value_as_printed="5"),
-        )
+    finding = _one(checks.check_outcome_definitions(data))
+    assert (finding.status, finding.severity, finding.mark) == ("outcome-mismatch", "warning", None)
+    assert "disease control" in finding.explanation and "5 of 21 (23.8%)" in finding.explanation
+
+
+def test_outcome_definition_compares_with_the_primary_outcome():
+    primary = primary_row(
+        "rate", primary_value="41", primary_unit="%", primary_outcome="objective-response", verdict="mismatch"
     )
-    assert {f.status for f in same} == {"consistent"}
+    data = dataset(claim("rate", value_as_printed="41", outcome="complete-response"), primary=[primary])
+    assert "reports 41% as objective response" in _one(checks.check_outcome_definitions(data)).explanation
+    agree = dataset(claim("rate", value_as_printed="41", outcome="objective-response"), primary=[primary])
+    assert _one(checks.check_outcome_definitions(agree)).status == "same-outcome"
 
 
-def test_claim_statuses_take_the_worst_finding():
-    findings = [
-        checks.Finding("x", "r1", "consistent", checks.PASS, "", ""),
-        checks.Finding("x", "r2", "shortfall", checks.ERROR, "", ""),
-        checks.Finding("y", "r1", "consistent-if-truncated", checks.WARNING, "", ""),
-        checks.Finding("z", "grim", "group-size-unknown", checks.INFO, "", ""),
-    ]
-    statuses = checks.claim_statuses(findings)
-    assert statuses == {"x": checks.STATUS_INCONSISTENT, "y": checks.STATUS_TRUNCATED}
+def test_statistic_type_flags_a_mean_that_is_a_median():
+    primary = primary_row("age", primary_statistic="median")
+    data = dataset(
+        claim("age", quantity="age", unit="years", value_as_printed="55", statistic="mean"), primary=[primary]
+    )
+    assert _one(checks.check_statistic_types(data)).status == "statistic-mismatch"
+
+
+def test_textual_errata_number_every_occurrence_but_skip_longer_names():
+    text = "Body. IL-2 helps. IL-21 and pIL-2 are other names. IL-2 again.\nEnd"
+    terms = [{"term": "IL-2", "expected": "IL-12", "reason": "r"}]
+    data = dataset(suspect_terms=terms, source_text=text)
+    found = checks.check_textual_errata(data)
+    assert [f.subject for f in found] == ["IL-2#1", "IL-2#2"]
+    assert found[0].fragment == "IL-2 helps."
 
 
 def test_reconcile_reports_unexplained_and_stale_findings():
-    data = dataset(claim("wrong", value_as_printed="69", numerator=29, denominator=43))
-    unexplained = checks.reconcile_findings(data)
-    assert len(unexplained) == 1 and "claim wrong: unexplained percent-vs-counts" in unexplained[0].message
-    data.tables["findings"].append(
-        {"__row__": 2, "claim_id": "wrong", "rule": "percent-vs-counts", "fragment": None, "explanation": "explained"}
+    data = dataset(
+        claim("r", value_as_printed="69", numerator=29, denominator=43),
+        findings=[{"rule": "grim", "subject": "gone", "explanation": "x" * 30}],
     )
-    assert checks.reconcile_findings(data) == []
-    data.tables["claims"][0]["value_as_printed"], data.tables["claims"][0]["value"] = "67", Decimal(67)
-    stale = checks.reconcile_findings(data)
-    assert len(stale) == 1 and "no longer produce" in stale[0].message
+    problems = [str(p) for p in data.audit.reconcile()]
+    assert any("unexplained percent-vs-counts finding for 'r'" in p for p in problems)
+    assert any("no longer produce: grim for 'gone'" in p for p in problems)
 
 
-def test_textual_errata_flags_every_suspect_term_but_not_longer_names():
-    text = "Body. IL-12 and IL-21 differ. Then IL-2 was given. INF- γ rose.\nEnd."
-    data = dataset(source_text=text)
-    data.package["resources"].append({"name": "source-text", "x-body-start": "Body.", "x-body-end": "End."})
-    data.tables["suspect-terms"] = [
-        {"term": "IL-2", "expected": "IL-12", "reason": "r"},
-        {"term": "INF- γ", "expected": "IFN- γ", "reason": "r"},
-    ]
-    found = checks.check_textual_errata(data)
-    assert [(f.conventions, f.fragment) for f in found] == [
-        ("IL-2", "Then IL-2 was given."),
-        ("INF- γ", "INF- γ rose."),
-    ]
-    assert all(f.is_problem and f.fragment in text for f in found)
-    data.tables["suspect-terms"] = [{"term": "IL-7", "expected": "IL-12", "reason": "r"}]
-    assert checks.check_textual_errata(data) == []
+def test_every_rule_is_listed_in_rules_csv():
+    assert set(checks.RULES) == {row["rule"] for row in dataset().rows("rules")}

@@ -1,26 +1,55 @@
-"""Text from the data is escaped wherever it is rendered: HTML in a field stays inert."""
+"""Data text is escaped wherever it is rendered, and numbers follow the page contract."""
 
-from factories import claim
+from factories import claim, dataset, primary_row
 
 from il12_evidence import render
+from il12_evidence.views import Evidence
 
 PAYLOAD = '<script>alert("x")</script><b onmouseover="y">bold</b>'
 
 
-def test_table_escapes_every_cell():
-    html = render.table([{"a": PAYLOAD}], [("a", PAYLOAD)], caption=PAYLOAD)
+def _number(**columns):
+    primary = columns.pop("primary", ())
+    evidence = Evidence(dataset(claim("x", **columns), primary=primary))
+    return evidence.number("x")
+
+
+def test_table_escapes_every_cell_caption_and_header():
+    html = render.table([{"a": PAYLOAD}], columns=[("a", PAYLOAD)], caption=PAYLOAD)
     assert "<script" not in html and "<b " not in html
-    assert html.count("&lt;script&gt;") == 4  # caption, its region label, header and cell
+    assert html.count("&lt;script&gt;") == 5  # caption, region label, header, cell and its data-label
 
 
-def test_claim_value_escapes_quote_and_value():
-    row = claim("x", quote=PAYLOAD, value_as_printed='5"><script>', value=None, study=PAYLOAD)
-    html = render.claim_value(row, "reproduced")
-    assert "<script" not in html
-    assert "&lt;script&gt;" in html
+def test_a_number_is_an_element_with_its_claim_id_and_its_mark_as_text():
+    html = render.claim(_number(value_as_printed="69", numerator=29, denominator=43), root="../../")
+    assert html.startswith('<span class="claim" data-claim="x" data-mark="failed">')
+    assert '<a class="claim-link" href="../../claims/#c-x">69%</a>' in html
+    assert '<span class="mark m-failed" role="img" aria-label="inconsistent">✗</span>' in html
+    assert "≠" not in html
 
 
-def test_safe_markup_is_not_escaped_twice():
-    value = render.claim_value(claim("x"), "reproduced")
-    html = render.table([{"a": value}], [("a", "A")], "c")
-    assert html.count('<a class="claim s-ok" href="../../claims/#c-x">50%</a>') == 1
+def test_a_disagreeing_number_links_its_not_equal_sign_to_the_comparison():
+    html = render.claim(_number(primary=[primary_row("x", verdict="mismatch")]), root="")
+    assert (
+        '<a class="disagrees" href="notebooks/09_primary_sources/#p-x" aria-label="the cited study disagrees: mismatch">≠</a>'
+        in html
+    )
+
+
+def test_claim_text_is_escaped_in_tables():
+    html = render.claims_table([_number(quote=PAYLOAD, arm=PAYLOAD)], caption="c", root="")
+    assert "<script" not in html and "<b " not in html and html.count("&lt;script&gt;") == 2
+
+
+def test_only_http_links_become_links():
+    assert render.link("javascript:alert(1)", "x") == "x"
+    assert (
+        render.link("https://doi.org/10.1/x", "<b>")
+        == '<a href="https://doi.org/10.1/x" rel="noopener noreferrer">&lt;b&gt;</a>'
+    )
+    assert render.link('https://a.b/"onmouseover="x', "t") == "t"
+
+
+def test_inline_math_reads_as_text():
+    assert render.math_as_text(r"threshold of $0.08 \times 10^9/L$.") == "threshold of 0.08 × 10⁹/L."
+    assert render.math_as_text("no math here") == "no math here"

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from il12_evidence.values import decimals_of, occurs_as_token, parse_printed
+from il12_evidence.values import decimals_of, occurs_as_token, parse_decimal, parse_printed
 
 
 @pytest.mark.parametrize(
@@ -16,7 +16,7 @@ from il12_evidence.values import decimals_of, occurs_as_token, parse_printed
         ("14th", "14"),
         ("II", "2"),
         ("IIIB", "3"),
-        ("IV", "4"),
+        ("2A", "2"),
         ("0.08", "0.08"),
     ],
 )
@@ -24,9 +24,18 @@ def test_parse_printed_reads_numbers_words_and_numerals(printed, expected):
     assert parse_printed(printed) == Decimal(expected)
 
 
-@pytest.mark.parametrize("printed", ["", "abc", "1,5", "n/a"])
-def test_parse_printed_rejects_non_numbers(printed):
+@pytest.mark.parametrize("printed", ["", "abc", "1,5", "n/a", "٢٩", "４３", "1" * 30, "0." + "1" * 30])
+def test_parse_printed_rejects_non_numbers_foreign_digits_and_runaway_precision(printed):
     assert parse_printed(printed) is None
+
+
+@pytest.mark.parametrize("text", ["٢٩", "４３", "1e5", "NaN", "Infinity", "0.1234567", "1234567890123456"])
+def test_parse_decimal_accepts_only_plain_ascii_decimals_of_bounded_precision(text):
+    assert parse_decimal(text) is None
+
+
+def test_parse_decimal_reads_plain_decimals():
+    assert parse_decimal("91.40") == Decimal("91.40")
 
 
 def test_decimals_of_keeps_trailing_zeros():
