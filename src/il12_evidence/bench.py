@@ -1,9 +1,13 @@
-"""Measure the budgets (`make bench`): test suite, strict build, serve rebuild, fresh clone to site.
+"""Measure the budgets (`make bench`): scaling of validation, test suite, strict build, serve
+rebuild, fresh clone to site, Lighthouse.
 
 Prints one line per measurement. Timings are wall-clock on this machine; run it on an idle
-machine. `--quick` skips the fresh-clone measurement, which downloads every dependency.
+machine. `--quick` skips the fresh-clone measurement, which downloads every dependency;
+`--scaling` measures only validate and audit on synthetic 10× and 100× data.
 """
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -101,10 +105,43 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
     return sorted((str(page.relative_to(site)), page.stat().st_size) for page in site.rglob("index.html"))
 
 
+def scaling(scratch: Path) -> None:
+    """validate and audit on synthetic data 10× and 100× the real size: wall time of the command a
+    user runs, and the growth exponent of the work between the two sizes (interpreter start excluded)."""
+    import math
+
+    from .__main__ import run_audit, run_validate
+    from .paths import DATA_DIR
+    from .synthetic import scale
+
+    timings: dict[str, dict[int, float]] = {"validate": {}, "audit": {}}
+    for factor in (10, 100):
+        data = scale(DATA_DIR, factor, scratch / f"x{factor}")
+        for command in timings:
+            wall = min(timed([sys.executable, "-m", "il12_evidence", command, "--data", str(data)]) for _ in range(3))
+            print(f"{command} at {factor}× ({factor * 123:,} claims): {wall:.2f} s wall  [budget 3 s]")
+        for command, run in (("validate", run_validate), ("audit", lambda d: run_audit(d, "csv", True))):
+            runs = []
+            for _ in range(3):
+                start = time.perf_counter()
+                with contextlib.redirect_stdout(io.StringIO()):
+                    assert run(data) == 0
+                runs.append(time.perf_counter() - start)
+            timings[command][factor] = min(runs)
+    for command, by_size in timings.items():
+        exponent = math.log(by_size[100] / by_size[10]) / math.log(10)
+        print(
+            f"{command}: work {by_size[10]:.3f} s at 10×, {by_size[100]:.3f} s at 100×, growth exponent {exponent:.2f}  [budget 1.15]"
+        )
+
+
 def main(arguments: list[str]) -> int:
     quick = "--quick" in arguments
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
+        scaling(scratch)
+        if "--scaling" in arguments:
+            return 0
         site = scratch / "site"
         timed([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)])  # warm the notebook cache
         build = min(timed([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)]) for _ in range(3))

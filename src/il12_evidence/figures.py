@@ -18,25 +18,6 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.1f}"
 
 
-def forest_rows(evidence: Evidence, claim_ids: Sequence[str], *, family: str) -> list[ProportionRow]:
-    """The rates of one quantity family among the claims, for a forest plot: percentages of a known
-    group (an outcome that counts progression is not on the same axis as responses)."""
-    dataset = evidence.dataset
-    rows = []
-    for row in views.proportion_rows(evidence, claim_ids):
-        claim = dataset.claims_by_id[row.number.claim_id]
-        outcome = dataset.outcomes.get(claim["outcome"]) if claim["outcome"] else None
-        if (
-            row.is_rate
-            and dataset.quantities[claim["quantity"]]["family"] == family
-            and not (outcome and outcome["progressive"])
-        ):
-            rows.append(row)
-    if not rows:
-        raise views.SelectionError(f"no rate of the family {family!r} with a group size among the selection")
-    return rows
-
-
 def forest_data(evidence: Evidence, rows: Sequence[ProportionRow]) -> list[dict]:
     dataset = evidence.dataset
     return [
@@ -66,7 +47,7 @@ def forest_plot(
 ) -> Safe:
     """A forest plot in the Cochrane manner: per row the study and group, events/total, the stated
     and the recomputed percentage with its interval, and flags; subgroups under headers."""
-    rows = forest_rows(evidence, claim_ids, family=family)
+    rows = views.rate_rows(evidence, claim_ids, family=family)
     subgroup = subgroup or (lambda row: row.study)
     data = forest_data(evidence, rows)
     confidence = evidence.confidence

@@ -15,7 +15,7 @@ from functools import cached_property
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import figures, render, views
+from . import render, views
 from .checks import Finding
 from .paths import DATA_DIR
 from .prose import Slot, TemplateError, parse
@@ -33,6 +33,13 @@ def read_table(dataset, name: str) -> pd.DataFrame:
     resource = dataset.resource(name)
     dtypes = {f["name"]: _DTYPES[f.get("type", "string")] for f in resource["schema"]["fields"]}
     return pd.read_csv(dataset.path(name), dtype=dtypes, keep_default_na=False, na_values={k: [""] for k in dtypes})
+
+
+def _figures():
+    """Imported when a page draws a figure: matplotlib is the slowest import of a notebook."""
+    from . import figures
+
+    return figures
 
 
 def _text(value) -> str:
@@ -198,7 +205,7 @@ class Page:
 
     def rates_list(self, selection, *, family: str) -> HTML:
         """Each rate of a quantity family among the selection: stated, recomputed, interval."""
-        rows = figures.forest_rows(self.evidence, self._ids(selection), family=family)
+        rows = views.rate_rows(self.evidence, self._ids(selection), family=family)
         return HTML(render.rates_list(rows, root=self.root, confidence=self.evidence.confidence))
 
     def study_links(self, selection: pd.DataFrame) -> HTML:
@@ -255,7 +262,7 @@ class Page:
         topics = self.dataset.topics
         subgroup = (lambda row: topics[row.number.topic]["label"]) if by_topic else None
         return HTML(
-            figures.forest_plot(
+            _figures().forest_plot(
                 self.evidence,
                 self._ids(selection),
                 family=family,
@@ -268,23 +275,23 @@ class Page:
 
     def stated_rates(self, selection, *, title: str, caption: str, xlabel: str) -> HTML:
         return HTML(
-            figures.stated_rates(
+            _figures().stated_rates(
                 self.evidence, self._ids(selection), title=title, caption=caption, source=self.source, xlabel=xlabel
             )
         )
 
     def grouped_rates(self, selection, *, title: str, caption: str, ylabel: str) -> HTML:
         return HTML(
-            figures.grouped_rates(
+            _figures().grouped_rates(
                 self.evidence, self._ids(selection), title=title, caption=caption, source=self.source, ylabel=ylabel
             )
         )
 
     def evidence_matrix(self, *, caption: str) -> HTML:
-        return HTML(figures.evidence_matrix(self.evidence, caption=caption, source=self.source))
+        return HTML(_figures().evidence_matrix(self.evidence, caption=caption, source=self.source))
 
     def references_by_year(self, *, caption: str) -> HTML:
-        return HTML(figures.references_by_year(self.evidence, caption=caption, source=self.source))
+        return HTML(_figures().references_by_year(self.evidence, caption=caption, source=self.source))
 
     def dosing(self, *, caption: str) -> HTML:
-        return HTML(figures.dosing(self.evidence, caption=caption, source=self.source))
+        return HTML(_figures().dosing(self.evidence, caption=caption, source=self.source))

@@ -6,10 +6,10 @@ a percentage is an interval of k computed by arithmetic, not a loop over k, so a
 of a billion costs what a denominator of ten does.
 """
 
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from .values import decimals_of
 
@@ -45,18 +45,13 @@ def percent(successes: int, trials: int) -> Fraction:
     return Fraction(100 * successes, trials)
 
 
-def _step(printed: str) -> Fraction:
-    return Fraction(1, 10 ** decimals_of(printed))
-
-
 def round_to(value: Fraction, places: int, convention: str) -> Decimal:
-    """value rounded to `places` decimals by a convention, exactly (value ≥ 0)."""
-    scaled = value * 10**places
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    half = Fraction(rest, scaled.denominator) - Fraction(1, 2)
-    if convention == "truncated" or half < 0:
+    """value rounded to `places` decimals by a convention, exactly (value ≥ 0), in integer arithmetic."""
+    whole, rest = divmod(value.numerator * 10**places, value.denominator)
+    twice, denominator = 2 * rest, value.denominator
+    if convention == "truncated" or twice < denominator:
         digits = whole
-    elif half > 0 or convention == "half-up":
+    elif twice > denominator or convention == "half-up":
         digits = whole + 1
     else:  # a tie under half-even: to the even neighbour
         digits = whole + (whole % 2)
@@ -73,19 +68,21 @@ def matching_conventions(successes: int, trials: int, printed: str) -> list[str]
 def count_range(printed: str, trials: int, convention: str) -> tuple[int, int] | None:
     """The counts k (lowest, highest) for which k of `trials` prints as `printed` under a convention.
 
-    Constant time: the percentages that print as p form an interval around p (which ends are
-    included depends on the convention), and k = percentage × trials / 100 is linear in it.
+    Constant time, in integers: with the printed value as P units of its last digit, the
+    percentages that print as P form an interval — for half-up 2P − 1 ≤ 2·100·10^d·k/n < 2P + 1 —
+    whose ends are included or not by the convention, so k lies between two divisions.
     """
-    target, step = Fraction(Decimal(printed)), _step(printed)
+    places = decimals_of(printed)
+    units = int(Decimal(printed).scaleb(places))
+    scale = 200 * 10**places
     if convention == "truncated":
-        low, high, low_in, high_in = target, target + step, True, False
+        low, high, low_in, high_in = 2 * units * trials, (2 * units + 2) * trials, True, False
     else:
-        low, high = target - step / 2, target + step / 2
-        even = (target / step) % 2 == 0
+        low, high = (2 * units - 1) * trials, (2 * units + 1) * trials
+        even = units % 2 == 0
         low_in, high_in = (True, False) if convention == "half-up" else (even, even)
-    k_low, k_high = low * trials / 100, high * trials / 100
-    first = math.ceil(k_low) if low_in or k_low.denominator != 1 else int(k_low) + 1
-    last = math.floor(k_high) if high_in or k_high.denominator != 1 else int(k_high) - 1
+    first = -(-low // scale) if low_in or low % scale else low // scale + 1
+    last = high // scale if high_in or high % scale else high // scale - 1
     first, last = max(first, 0), min(last, trials)
     return (first, last) if first <= last else None
 
@@ -96,7 +93,8 @@ def grim_counts(printed: str, trials: int) -> dict[str, tuple[int, int]]:
     return {name: found for name, found in ranges.items() if found is not None}
 
 
-def smallest_group_sizes(printed: str, *, how_many: int, largest: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # a function of the printed value alone: computed once per distinct value
+def smallest_group_sizes(printed: str, *, how_many: int, largest: int) -> tuple[tuple[int, int], ...]:
     """The smallest group sizes n (with the least count k) for which k/n rounds half-up to `printed`."""
     found = []
     for trials in range(1, largest + 1):
@@ -105,7 +103,7 @@ def smallest_group_sizes(printed: str, *, how_many: int, largest: int) -> list[t
             found.append((reachable[0], trials))
             if len(found) == how_many:
                 break
-    return found
+    return tuple(found)
 
 
 def describe_counts(found: tuple[int, int], trials: int) -> str:

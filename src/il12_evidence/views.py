@@ -225,6 +225,25 @@ def proportion_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Propor
     return sorted(rows, key=lambda row: order[row.number.claim_id])
 
 
+def rate_rows(evidence: Evidence, claim_ids: Sequence[str], *, family: str) -> list[ProportionRow]:
+    """The rates of one quantity family among the claims (for a forest plot, a list): percentages of a known
+    group (an outcome that counts progression is not on the same axis as responses)."""
+    dataset = evidence.dataset
+    rows = []
+    for row in proportion_rows(evidence, claim_ids):
+        claim = dataset.claims_by_id[row.number.claim_id]
+        outcome = dataset.outcomes.get(claim["outcome"]) if claim["outcome"] else None
+        if (
+            row.is_rate
+            and dataset.quantities[claim["quantity"]]["family"] == family
+            and not (outcome and outcome["progressive"])
+        ):
+            rows.append(row)
+    if not rows:
+        raise SelectionError(f"no rate of the family {family!r} with a group size among the selection")
+    return rows
+
+
 def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[ConcordanceRow]:
     """The review's numbers against the primary abstracts, for the claims that have a concordance row."""
     dataset, rows = evidence.dataset, []

@@ -72,7 +72,7 @@ def test_grim_counts_take_constant_time_for_huge_groups():
 
 
 def test_smallest_group_sizes_for_75_percent():
-    assert stats.smallest_group_sizes("75", how_many=3, largest=1000) == [(3, 4), (6, 8), (9, 12)]
+    assert stats.smallest_group_sizes("75", how_many=3, largest=1000) == ((3, 4), (6, 8), (9, 12))
 
 
 def test_format_percent_is_exact_half_up():
