@@ -62,7 +62,7 @@ def forest_plot(
             if row.rate is not None
             else "no count"
         )
-        label = row.group if narrow else f"{row.group}"
+        label = row.group if subgroup(row) == row.study else f"{row.study} · {row.group}"
         return label, f"{counts} · stated {row.number.printed}% {flags} · {recomputed}"
 
     def draw(width: float) -> str:
@@ -117,8 +117,8 @@ def forest_plot(
             ax.set_xlim(0, 100)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            ax.set_xlabel(f"Patients with the outcome (%): ■ recomputed with {confidence:.0%} CI, □ count implied, ◆ stated",
-                          fontsize=plotting.MIN_FONT_PT)  # fmt: skip
+            key = f"■ recomputed, {confidence:.0%} CI   □ count implied   ◆ stated"
+            ax.set_xlabel("Patients with the outcome (%)\n" + key, fontsize=plotting.MIN_FONT_PT)
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
             ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
             return render(fig)
@@ -304,8 +304,10 @@ def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
         column = f"{study['setting']} · {study['species']}" if study["species"] else study["setting"]
         if column not in columns:
             columns.append(column)
-        families = {
-            dataset.quantities[c["quantity"]]["family"] for c in dataset.claims_by_study.get(study["study_id"], [])
+        families = {  # the families of the results (rates) the study reports
+            dataset.quantities[c["quantity"]]["family"]
+            for c in dataset.claims_by_study.get(study["study_id"], [])
+            if dataset.quantities[c["quantity"]]["role"] == "rate"
         }
         families &= set(result_families)
         for family in sorted(families) or [WORDS_ONLY]:

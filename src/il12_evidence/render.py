@@ -94,6 +94,9 @@ def rate_text(row: ProportionRow, *, confidence: float) -> str:
     return f"{percent(row.rate)} ({confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)})"
 
 
+PAGE_NAMES = {AUDIT_PAGE: "See it in the audit", PRIMARY_PAGE: "See it among the primary sources"}
+
+
 def finding_page(finding) -> str:
     """Where a finding is listed: the primary-source page for a primary abstract's own arithmetic."""
     return PRIMARY_PAGE if finding.kind == "primary" else AUDIT_PAGE
@@ -114,7 +117,7 @@ def claim_notes(findings: Sequence[FindingRow], disagreements: Sequence[Concorda
         text = row.explanation or finding.explanation
         items.append(
             f'<li class="claim-note" data-finding="{escape(finding.anchor)}">{sign}<strong>{escape(row.rule_label)}.</strong> '
-            f'{escape(math_as_text(text))} <a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">Where it is listed</a></li>'
+            f'{escape(math_as_text(text))} <a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">{PAGE_NAMES[finding_page(finding)]}</a></li>'
         )
     for row in disagreements:
         source = link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)
