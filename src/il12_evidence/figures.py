@@ -3,6 +3,8 @@ them wide and narrow, describes them in its alt text and ships them as CSV.
 """
 
 from collections import Counter
+
+from matplotlib.ticker import FuncFormatter, NullFormatter
 from collections.abc import Sequence
 
 from . import plotting, views
@@ -277,7 +279,10 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                     ax.bar_label(bars, labels=[f"{v:,.0f}" for _, v in shown], padding=2, fontsize=plotting.MIN_FONT_PT)
                 ax.set_xscale("log")
                 ax.set_xlabel(f"ng/kg {name} (log scale)", fontsize=plotting.MIN_FONT_PT)
-                ax.tick_params(labelsize=plotting.MIN_FONT_PT)
+                # plain numbers, not 10² (its exponent would be drawn below the minimum text size)
+                ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+                ax.xaxis.set_minor_formatter(NullFormatter())
+                ax.tick_params(which="both", labelsize=plotting.MIN_FONT_PT)
                 ax.set_yticks(positions, labels if ax is axes[0] else [""] * len(rows), fontsize=plotting.MIN_FONT_PT)
                 if values is None:
                     ax.legend(frameon=False, loc="lower right", fontsize=plotting.MIN_FONT_PT)

@@ -12,6 +12,7 @@
 """
 
 import hashlib
+import html as html_module
 import json
 import posixpath
 import re
@@ -158,9 +159,22 @@ def _problems_page() -> str:
     )
 
 
+def _notebook_figures(path: str) -> list[str]:
+    """The figures exactly as the notebook stored them: nbconvert's HTML lower-cases attributes
+    (viewBox → viewbox), which a standalone SVG file cannot afford."""
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    outputs = "".join(
+        "".join(output.get("data", {}).get("text/html", ""))
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+    )
+    return [match.group(0) for match in _FIGURE.finditer(outputs)]
+
+
 def _externalise_figures(html: str, page, config) -> str:
     """Each figure's SVGs → content-addressed files behind one <picture>; its data → a CSV download."""
     page_dir = page.url.rstrip("/") or "."
+    originals = iter(_notebook_figures(page.file.abs_src_path))
 
     def write(content: str, suffix: str) -> str:
         name = hashlib.sha256(content.encode()).hexdigest()[:16] + suffix
@@ -170,7 +184,8 @@ def _externalise_figures(html: str, page, config) -> str:
         return posixpath.relpath(f"{FIGURES_DIR}/{name}", page_dir)
 
     def replace(match):
-        name, inner = match.group(1), match.group(2)
+        original = _FIGURE.match(next(originals))
+        name, inner = original.group(1), original.group(2)
         sources, alt, dims = {}, "", ""
         for svg_match in _SVG.finditer(inner):
             svg = svg_match.group(0)
@@ -183,19 +198,19 @@ def _externalise_figures(html: str, page, config) -> str:
             if svg_match.group(2) == "wide" and (size := _VIEWBOX.search(svg)):
                 dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"'
         data = _DATA.search(inner)
-        csv_link = ""
-        if data:
-            import html as html_module
-
-            href = write(html_module.unescape(data.group(1)), ".csv")
-            csv_link = f' <a class="figure-csv" href="{href}" download="{render.escape(name)}.csv">Data behind this figure (CSV)</a>'
+        href = write(html_module.unescape(data.group(1)), ".csv") if data else ""
+        csv_link = (
+            f' <a class="figure-csv" href="{href}" download="{render.escape(name)}.csv">Data behind this figure (CSV)</a>'
+            if data
+            else ""
+        )
         caption = re.search(r"<figcaption>(.*?)</figcaption>", inner, re.DOTALL)
         picture = (
-            f'<picture><source media="(max-width: 44em)" srcset="{sources["narrow"]}">'
+            f'<picture><source media="{render.NARROW_MEDIA}" srcset="{sources["narrow"]}">'
             f'<img src="{sources["wide"]}" alt="{alt}"{dims} loading="lazy" decoding="async"></picture>'
         )
         return (
-            f'<figure class="evidence-figure" data-figure="{name}" data-csv="{href if data else ""}">{picture}'
+            f'<figure class="evidence-figure" data-figure="{name}">{picture}'
             f"<figcaption>{caption.group(1) if caption else ''}{csv_link}</figcaption></figure>"
         )
 

@@ -26,7 +26,6 @@ STYLE = Path(__file__).with_name("evidence.mplstyle")
 COLOURS = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "grey": "#666666", "orange": "#E69F00"}
 WIDE, NARROW = 7.0, 3.9  # inches; narrow fits a 390 px screen at ≥ 11 px text (9 pt × 358 px / 281 pt)
 MIN_FONT_PT = 9
-NARROW_MEDIA = "(max-width: 44em)"
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from .views import ConcordanceRow, FindingRow, Number, ProportionRow, ReferenceR
 CLAIMS_PAGE = "claims/"
 AUDIT_PAGE = "notebooks/08_evidence_audit/"
 PRIMARY_PAGE = "notebooks/09_primary_sources/"
+NARROW_MEDIA = "(max-width: 44em)"  # where figures switch to their narrow drawing (phones)
 
 
 class Safe(str):

@@ -1,0 +1,41 @@
+"""Figure text is at least 11 CSS px where a reader sees it: on a 390 px phone and on a desktop."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+MIN_TEXT_PX = 11
+FIGURE_PAGES = ["notebooks/01_single_agent/", "notebooks/03_irradiated_mice/", "notebooks/05_nonhuman_primates/", "notebooks/07_evidence_overview/"]
+
+
+def _smallest_text(svg: str) -> tuple[float, float]:
+    """(viewBox width, smallest font size) of an SVG, both in its user units."""
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg).group(1))
+    sizes = [float(size) for size in re.findall(r"font-size:\s*([\d.]+)px", svg)]
+    return width, min(sizes)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_figure_text_is_at_least_11_css_px(browser, server, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    small = []
+    try:
+        for path in FIGURE_PAGES:
+            page = context.new_page()
+            page.goto(f"{server}/{path}", wait_until="load")
+            images = page.locator("figure.evidence-figure img")
+            assert images.count() > 0, path
+            for index in range(images.count()):
+                image = images.nth(index)
+                image.scroll_into_view_if_needed()
+                page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+                source = urlparse(image.evaluate("img => img.currentSrc")).path.lstrip("/")
+                viewbox, font = _smallest_text((site / source).read_text(encoding="utf-8"))
+                shown = image.evaluate("img => img.getBoundingClientRect().width")
+                if font * shown / viewbox < MIN_TEXT_PX:
+                    small.append((path, source, round(font * shown / viewbox, 1)))
+            page.close()
+    finally:
+        context.close()
+    assert small == []
