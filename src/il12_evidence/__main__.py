@@ -5,6 +5,7 @@ Exit codes: 0 valid, 1 the data has problems (one FILE:ROW:COLUMN line each), 2 
 
 import argparse
 import csv
+import io
 import os
 import sys
 from pathlib import Path
@@ -26,24 +27,31 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_argument("--format", choices=["text", "csv"], default="text")
     audit.add_argument("--all", action="store_true", help="print every check with its status, not only problems")
     arguments = parser.parse_args(argv)
+    if arguments.command == "validate":
+        return run_validate(arguments.data)
+    return run_audit(arguments.data, arguments.format, arguments.all)
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (`audit | head -1`) ends the output quietly.
+
+    The exit code still gives the verdict: invalid data piped into `head` must not exit 0.
+    """
     try:
-        if arguments.command == "validate":
-            return run_validate(arguments.data)
-        return run_audit(arguments.data, arguments.format, arguments.all)
-    except BrokenPipeError:  # `audit | head`: the reader has what it wanted
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def run_validate(data_dir: Path) -> int:
     dataset, problems = validate(data_dir)
-    for problem in problems:
-        print(problem)
     if problems:
+        _emit("".join(f"{problem}\n" for problem in problems))
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
-    print(
-        f"{data_dir}: valid ({len(dataset.claims)} claims, {len(dataset.studies)} studies, {len(dataset.references)} references)"
+    _emit(
+        f"{data_dir}: valid ({len(dataset.claims)} claims, {len(dataset.studies)} studies, {len(dataset.references)} references)\n"
     )
     return 0
 
@@ -51,20 +59,20 @@ def run_validate(data_dir: Path) -> int:
 def run_audit(data_dir: Path, output_format: str, show_all: bool) -> int:
     dataset, problems = validate(data_dir)
     if problems:  # findings on invalid data would mislead
-        for problem in problems:
-            print(problem)
+        _emit("".join(f"{problem}\n" for problem in problems))
         return 1
     findings = [f for f in dataset.audit.findings if show_all or f.is_problem]
+    output = io.StringIO()  # composed first, so that nothing is printed if composing fails
     if output_format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = csv.writer(output, lineterminator="\n")
         writer.writerow(AUDIT_COLUMNS)
         for finding in findings:
             cells = {**vars(finding), "mark": finding.mark or "", "conventions": " ".join(finding.conventions)}
             writer.writerow([safe_cell(str(cells[column])) for column in AUDIT_COLUMNS])
     else:
         for finding in findings:
-            print(f"{finding.rule}\t{finding.subject}\t{finding.status}\t{finding.explanation}")
-    sys.stdout.flush()
+            output.write(f"{finding.rule}\t{finding.subject}\t{finding.status}\t{finding.explanation}\n")
+    _emit(output.getvalue())
     return 0
 
 

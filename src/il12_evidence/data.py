@@ -40,6 +40,9 @@ REQUIRED_TABLES = (
     "parameters",
 )
 OPTIONAL_TABLES = ("primary-studies", "primary-sources", "regimens", "suspect-terms")
+# Tables a review cannot do without rows in (findings and count sources may rightly be empty):
+# a header-only file is reported once, instead of as every row elsewhere that refers to it.
+NON_EMPTY_TABLES = tuple(name for name in REQUIRED_TABLES if name not in ("findings", "count-sources"))
 SOURCE_TEXT = "source-text"
 
 
@@ -200,6 +203,9 @@ def read(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
             rows = _read_csv(data_dir, data_dir / resource["path"], resource["schema"], problems)
             if rows is not None:
                 raw_tables[name] = rows
+                if not rows and name in NON_EMPTY_TABLES:
+                    shown = display_path(data_dir / resource["path"])
+                    problems.append(Problem(shown, 2, "-", "the table has a header but no rows"))
     text = _read_text(data_dir, resources[SOURCE_TEXT], problems)
     if problems:  # a file that cannot be parsed makes every later check noise
         return None, sorted(problems)
@@ -228,7 +234,8 @@ def _read_package(data_dir: Path, problems: list[Problem]) -> dict | None:
     path = data_dir / PACKAGE_FILE
     shown = display_path(path)
     if not data_dir.is_dir():
-        problems.append(Problem(display_path(data_dir), 0, "-", "not a directory: --data names the data directory"))
+        reason = "not a directory" if data_dir.exists() else "no such directory"
+        problems.append(Problem(display_path(data_dir), 0, "-", f"{reason}: --data names the data directory"))
         return None
     raw = _read_bytes(data_dir, path, problems)
     if raw is None:
@@ -237,6 +244,9 @@ def _read_package(data_dir: Path, problems: list[Problem]) -> dict | None:
         package = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         problems.append(Problem(shown, 0, "-", "not valid UTF-8"))
+        return None
+    except RecursionError:  # json.loads recurses once per nesting level: [[[[…]]]] exhausts the stack
+        problems.append(Problem(shown, 0, "-", "not valid JSON: nested too deeply"))
         return None
     except ValueError as error:
         problems.append(Problem(shown, getattr(error, "lineno", 0), "-", f"not valid JSON: {error.args[0][:200]}"))
@@ -271,12 +281,15 @@ def _package_problems(package) -> list[tuple[str, str]]:
         path = resource.get("path")
         if not isinstance(path, str) or not path:
             found.append((f"{where}.path", "a resource needs a path"))
-        elif PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts or "\\" in path:
+        # a NUL makes every file-system call raise ValueError; refuse it here with the other bad paths
+        elif PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts or "\\" in path or "\0" in path:
             found.append((f"{where}.path", f"{path!r} must be a relative path inside the data directory"))
         if resource.get("type") not in ("table", "file"):
             found.append((f"{where}.type", "must be 'table' or 'file' (Data Package v2)"))
         elif resource["type"] == "table":
             found.extend((f"{where}.{inner}", message) for inner, message in schema.descriptor_problems(resource))
+        elif name in (*REQUIRED_TABLES, *OPTIONAL_TABLES):  # as a 'file' it would not be read, and the engine fail
+            found.append((f"{where}.type", "must be 'table': the engine reads this resource as a table"))
     for name in (*REQUIRED_TABLES, SOURCE_TEXT):
         if name not in names:
             found.append(("resources", f"the package has no resource named {name!r}"))
@@ -284,7 +297,8 @@ def _package_problems(package) -> list[tuple[str, str]]:
     if text is not None:
         if text.get("type") != "file":
             found.append((f"resources.{SOURCE_TEXT}.type", "must be 'file'"))
-        if not isinstance(text.get("bytes"), int) or not str(text.get("hash", "")).startswith("sha256:"):
+        # type(), not isinstance(): `"bytes": true` would pass as the int 1
+        if type(text.get("bytes")) is not int or not str(text.get("hash", "")).startswith("sha256:"):
             found.append(
                 (
                     f"resources.{SOURCE_TEXT}",
@@ -406,7 +420,10 @@ def _read_csv(data_dir: Path, path: Path, table_schema: dict, problems: list[Pro
             problems.append(Problem(shown, 1, name, "column is missing from the header"))
         for name in extra:
             problems.append(Problem(shown, 1, name or "-", "column is not in the schema (datapackage.json)"))
-        if not missing and not extra:
+        duplicated = sorted({name for name in header if header.count(name) > 1})  # else "out of order", wrongly
+        for name in duplicated:
+            problems.append(Problem(shown, 1, name or "-", "column appears more than once in the header"))
+        if not missing and not extra and not duplicated:
             problems.append(Problem(shown, 1, "-", f"columns are out of order; expected: {','.join(expected)}"))
         return None
     rows = []

@@ -78,6 +78,8 @@ def descriptor_problems(resource: dict) -> Iterable[tuple[str, str]]:
                 yield where, "enum must be a list"
             elif key in ("minimum", "maximum") and (isinstance(value, bool) or not isinstance(value, int | float)):
                 yield where, f"{key} must be a number"
+            elif key in ("minimum", "maximum") and field.get("type", "string") not in ("integer", "number"):
+                yield where, f"{key} applies to integer and number fields only"  # a text compared with 0 raises
             elif key in ("minLength", "maxLength") and (isinstance(value, bool) or not isinstance(value, int)):
                 yield where, f"{key} must be a whole number"
     if len(set(names)) != len(names):
@@ -85,7 +87,11 @@ def descriptor_problems(resource: dict) -> Iterable[tuple[str, str]]:
     key = schema.get("primaryKey", [])
     if not isinstance(key, list) or any(name not in names for name in key):
         yield "schema.primaryKey", "must list fields of the schema"
-    for index, foreign in enumerate(schema.get("foreignKeys", [])):
+    foreign_keys = schema.get("foreignKeys", [])
+    if not isinstance(foreign_keys, list):
+        yield "schema.foreignKeys", "must be a list"
+        foreign_keys = []
+    for index, foreign in enumerate(foreign_keys):
         where = f"schema.foreignKeys[{index}]"
         reference = foreign.get("reference") if isinstance(foreign, dict) else None
         if (
@@ -94,6 +100,9 @@ def descriptor_problems(resource: dict) -> Iterable[tuple[str, str]]:
             or not isinstance(reference.get("fields"), list)
             or len(foreign["fields"]) != len(reference["fields"])
             or any(name not in names for name in foreign["fields"])
+            # names are looked up in rows and tables: anything but text would raise there
+            or not all(isinstance(name, str) for name in reference["fields"])
+            or not isinstance(reference.get("resource", ""), str)
         ):
             yield where, "needs fields of the schema and a reference with as many fields"
 

@@ -14,10 +14,13 @@ from .coverage import uncovered_numbers
 from .data import DATA_DIR, SOURCE_TEXT, Dataset, read
 from .dosing import regimen_problems
 from .problems import Problem, display_path
-from .values import occurs_as_token, parse_printed
+from .values import MAX_DECIMALS, occurs_as_token, parse_decimal, parse_printed
 
 # Parameters the engine reads from parameters.csv (rule thresholds and the dose conversion).
 REQUIRED_PARAMETERS = ("confidence_level", "smallest_groups_listed", "largest_group_searched", "nearby_counts")
+# The audit loops up to these counts: a bound keeps a mistyped parameter from hanging it.
+COUNT_PARAMETERS = {"smallest_groups_listed": 100, "largest_group_searched": 10_000, "nearby_counts": 1_000}
+PERCENT_DIGITS = f"a percentage is printed in digits with at most {MAX_DECIMALS} decimals (the audit recomputes it)"
 
 Report = Callable[[dict, str, str], None]
 
@@ -77,6 +80,8 @@ def _check_claims(dataset: Dataset, problems: list[Problem]) -> None:
                     f"claim {claim_id}: value {row['value']} differs from {printed!r} as printed ({parsed})",
                 )
         unit = dataset.units.get(row["unit"])
+        if unit and unit["dimension"] == "percentage" and printed and parse_decimal(printed) is None:
+            report(row, "value_as_printed", f"claim {claim_id}: {printed!r} is in {row['unit']}, but {PERCENT_DIGITS}")
         if unit and row["value"] is not None:
             if unit["minimum"] is not None and row["value"] < unit["minimum"]:
                 report(
@@ -195,6 +200,11 @@ def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
             report(row, "primary_value", f"claim {claim_id}: {value!r} does not occur in primary_statement")
         if value and row["primary_unit"] is None:
             report(row, "primary_unit", f"claim {claim_id}: primary_value needs its unit")
+        unit = dataset.units.get(row["primary_unit"])
+        if value and unit and unit["dimension"] == "percentage" and parse_decimal(value) is None:
+            report(
+                row, "primary_value", f"claim {claim_id}: {value!r} is in {row['primary_unit']}, but {PERCENT_DIGITS}"
+            )
         numerator, denominator = row["primary_numerator"], row["primary_denominator"]
         if numerator is not None and denominator is not None and numerator > denominator:
             report(row, "primary_numerator", f"claim {claim_id}: {numerator} exceeds {denominator}")
@@ -229,6 +239,13 @@ def _check_vocabularies(dataset: Dataset, problems: list[Problem]) -> None:
     for name in REQUIRED_PARAMETERS:
         if name not in dataset.parameters:
             report(None, "parameter", f"parameter {name!r} is missing; the audit needs it")
+    for row in dataset.rows("parameters"):
+        name, value = row["parameter"], row["value"]
+        most = COUNT_PARAMETERS.get(name)
+        if most is not None and (value != int(value) or value > most):
+            report(row, "value", f"parameter {name} must be a whole number up to {most:,}; the audit counts up to it")
+        if name == "confidence_level" and not 0 < value < 1:
+            report(row, "value", "confidence_level must lie strictly between 0 and 1")
 
 
 def _check_completeness(dataset: Dataset, problems: list[Problem]) -> None:
