@@ -223,11 +223,14 @@ def check_group_sizes(dataset) -> list[Finding]:
     """A percentage without a group size, tried against every group size the review states for its study."""
     findings = []
     listed, largest = _param(dataset, "smallest_groups_listed"), _param(dataset, "largest_group_searched")
+    sizes_of: dict[str, list] = {}  # each study's group sizes, gathered once
     for claim in dataset.claims:
         if not dataset.is_percentage(claim) or claim["numerator"] is not None or claim["denominator"] is not None:
             continue
         printed, study = claim["value_as_printed"], dataset.study_of(claim)
-        candidates = group_sizes(dataset, claim["study_id"])
+        if claim["study_id"] not in sizes_of:
+            sizes_of[claim["study_id"]] = group_sizes(dataset, claim["study_id"])
+        candidates = sizes_of[claim["study_id"]]
         own = [c for c in candidates if claim["arm"] and claim["arm"] in c[1].split(" / ")]
         results = [(size, label, ids, stats.grim_counts(printed, size)) for size, label, ids in candidates]
         fits = [r for r in results if r[3]]

@@ -3,9 +3,9 @@ them wide and narrow, describes them in its alt text and ships them as CSV.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 
 from matplotlib.ticker import FuncFormatter, NullFormatter
-from collections.abc import Sequence
 
 from . import plotting, views
 from .plotting import COLOURS, figure, figure_html, render

@@ -6,7 +6,12 @@ from urllib.parse import urlparse
 import pytest
 
 MIN_TEXT_PX = 11
-FIGURE_PAGES = ["notebooks/01_single_agent/", "notebooks/03_irradiated_mice/", "notebooks/05_nonhuman_primates/", "notebooks/07_evidence_overview/"]
+FIGURE_PAGES = [
+    "notebooks/01_single_agent/",
+    "notebooks/03_irradiated_mice/",
+    "notebooks/05_nonhuman_primates/",
+    "notebooks/07_evidence_overview/",
+]
 
 
 def _smallest_text(svg: str) -> tuple[float, float]:
