@@ -4,12 +4,11 @@ Exit codes: 0 valid, 1 the data has problems (one FILE:ROW:COLUMN line each), 2 
 """
 
 import argparse
-import csv
 import os
 import sys
 from pathlib import Path
 
-from .export import safe_cell
+from .export import csv_lines
 from .paths import DATA_DIR
 from .validation import validate
 
@@ -56,11 +55,11 @@ def run_audit(data_dir: Path, output_format: str, show_all: bool) -> int:
         return 1
     findings = [f for f in dataset.audit.findings if show_all or f.is_problem]
     if output_format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(AUDIT_COLUMNS)
+        rows = [AUDIT_COLUMNS]
         for finding in findings:
             cells = {**vars(finding), "mark": finding.mark or "", "conventions": " ".join(finding.conventions)}
-            writer.writerow([safe_cell(str(cells[column])) for column in AUDIT_COLUMNS])
+            rows.append([cells[column] for column in AUDIT_COLUMNS])
+        sys.stdout.write(csv_lines(rows))
     else:
         for finding in findings:
             print(f"{finding.rule}\t{finding.subject}\t{finding.status}\t{finding.explanation}")
