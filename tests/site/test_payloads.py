@@ -8,7 +8,9 @@ and focuses every number (tooltips) and runs a search; then no payload may have 
 element may carry an event-handler attribute or a javascript: address, and every payload must
 read as text, whole, wherever its field is shown. Exports must neutralise spreadsheet formulas.
 
-Selected with `-m payloads`; about 20 s on two cores (executing the notebooks is most of it).
+Marked `payloads`: run alone with `-m payloads`, or leave it out with `-m "not payloads"`. It
+costs about 27 CPU-seconds (notebooks 13, build 4, chromium 7, the rest 3), spread over two
+cores: two kernels, the build's imports overlapping them, three browser tabs.
 """
 
 import csv
@@ -65,6 +67,7 @@ def _tree_digest(folder: Path) -> dict[str, str]:
 def poisoned(tmp_path_factory):
     """The hostile copy of data/, its executed notebooks and its strictly built site."""
     work = tmp_path_factory.mktemp("payloads")
+    project = {**_tree_digest(ROOT / "data"), **_tree_digest(NOTEBOOKS_DIR)}
     data = work / "data"
     shutil.copytree(ROOT / "data", data)
     report = poison(data)
@@ -114,6 +117,7 @@ def poisoned(tmp_path_factory):
         raise
     stdout, stderr = build.communicate("build\n")
     return {
+        "project": (project, {**_tree_digest(ROOT / "data"), **_tree_digest(NOTEBOOKS_DIR)}),
         "data": data,
         "digest": digest,
         "problems": problems,
@@ -185,6 +189,11 @@ def test_payload_copy_validates_with_every_free_text_field_poisoned(poisoned):
     assert {"claims.note", "claims.arm", "studies.label", "findings.explanation", "units.singular"} <= fields
     for resource, field, reason in poisoned["report"]["left"]:
         assert reason, f"{resource}.{field} is neither poisoned nor excused"
+
+
+def test_project_data_and_notebooks_are_never_written(poisoned):
+    before, after = poisoned["project"]
+    assert after == before
 
 
 def test_build_leaves_the_data_copy_byte_exact_and_publishes_it_verbatim(poisoned, site):
