@@ -9,8 +9,8 @@ element may carry an event-handler attribute or a javascript: address, and every
 read as text, whole, wherever its field is shown. Exports must neutralise spreadsheet formulas.
 
 Marked `payloads`: run alone with `-m payloads`, or leave it out with `-m "not payloads"`. It
-costs about 27 CPU-seconds (notebooks 13, build 4, chromium 7, the rest 3), spread over two
-cores: two kernels, the build's imports overlapping them, three browser tabs.
+costs 26–31 CPU-seconds (notebooks ≈13, build 6–9, chromium ≈6, the rest ≈2), spread over
+two cores: two kernels, the build's imports overlapping them, three browser tabs.
 """
 
 import csv
