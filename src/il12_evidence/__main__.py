@@ -4,13 +4,12 @@ Exit codes: 0 valid, 1 the data has problems (one FILE:ROW:COLUMN line each), 2 
 """
 
 import argparse
-import csv
 import io
 import os
 import sys
 from pathlib import Path
 
-from .export import safe_cell
+from .export import csv_lines
 from .paths import DATA_DIR
 from .validation import validate
 
@@ -64,11 +63,11 @@ def run_audit(data_dir: Path, output_format: str, show_all: bool) -> int:
     findings = [f for f in dataset.audit.findings if show_all or f.is_problem]
     output = io.StringIO()  # composed first, so that nothing is printed if composing fails
     if output_format == "csv":
-        writer = csv.writer(output, lineterminator="\n")
-        writer.writerow(AUDIT_COLUMNS)
+        rows = [AUDIT_COLUMNS]
         for finding in findings:
             cells = {**vars(finding), "mark": finding.mark or "", "conventions": " ".join(finding.conventions)}
-            writer.writerow([safe_cell(str(cells[column])) for column in AUDIT_COLUMNS])
+            rows.append([cells[column] for column in AUDIT_COLUMNS])
+        output.write(csv_lines(rows))
     else:
         for finding in findings:
             output.write(f"{finding.rule}\t{finding.subject}\t{finding.status}\t{finding.explanation}\n")

@@ -42,8 +42,11 @@ _NBCONVERT_FURNITURE = re.compile(
 )
 _JUPYTER_CLASSES = re.compile(r'<div class="jp-[^"]*"((?:\s+[\w-]+="[^"]*")*)>')
 _FIGURE = re.compile(r'<figure class="evidence-figure" data-figure="([^"]*)">(.*?)</figure>', re.DOTALL)
-_SVG = re.compile(r'<svg\b[^>]*?\baria-label="([^"]*)"[^>]*?data-variant="(\w+)"[^>]*>.*?</svg>', re.DOTALL)
-_DATA = re.compile(r"<pre class=\"figure-data\"[^>]*>(.*?)</pre>", re.DOTALL)
+# nbconvert re-serialises the outputs with BeautifulSoup, which writes an attribute holding a " in
+# single quotes and unescapes it: read either quoting, and escape the text again before reuse.
+_LABEL = r"""aria-label=(?:"([^"]*)"|'([^']*)')"""
+_SVG = re.compile(rf'<svg\b[^>]*?\b{_LABEL}[^>]*?data-variant="(\w+)"[^>]*>.*?</svg>', re.DOTALL)
+_DATA = re.compile(r'<pre class="figure-data" hidden(?:="")?>(.*?)</pre>', re.DOTALL)  # BeautifulSoup writes hidden=""
 _VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 FIGURES_DIR = "figures"
@@ -75,24 +78,27 @@ def on_pre_build(config):
 
 @event_priority(100)  # before mkdocs-jupyter wraps the notebooks
 def on_files(files, config):
-    # Files rooted at the project (not File.generated): mkdocs-jupyter needs a real src_dir.
-    def add(path):
-        files.append(
-            File(
-                path.relative_to(ROOT).as_posix(),
-                src_dir=str(ROOT),
-                dest_dir=config["site_dir"],
-                use_directory_urls=config["use_directory_urls"],
-            )
+    # Real files with a src_dir (not File.generated): mkdocs-jupyter needs one, and reads the
+    # notebook at src_dir/src_uri. The sources may live outside the project (IL12_NOTEBOOKS_DIR,
+    # IL12_DATA_DIR, e.g. a test's copy); their site paths stay notebooks/… and data/….
+    def add(uri, path, src_dir):
+        file = File(
+            uri, src_dir=str(src_dir), dest_dir=config["site_dir"], use_directory_urls=config["use_directory_urls"]
         )
+        file.abs_src_path = str(path)
+        files.append(file)
 
+    if NOTEBOOKS_DIR.name != "notebooks":
+        raise PluginError(
+            f"{NOTEBOOKS_DIR}: the notebooks folder must be named 'notebooks' (the nav names notebooks/…)"
+        )
     for notebook in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
-        add(notebook)
+        add(f"notebooks/{notebook.name}", notebook, NOTEBOOKS_DIR.parent)
     evidence = _state.get("evidence")
     if evidence is None:
         return files
     for relative in [PACKAGE_FILE] + [resource["path"] for resource in evidence.dataset.package["resources"]]:
-        add(DATA_DIR / relative)
+        add(f"data/{relative}", DATA_DIR / relative, ROOT)
     index = json.dumps(claims_index(evidence), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     files.append(File.generated(config, CLAIMS_INDEX, content=index))
     return files
@@ -189,13 +195,13 @@ def _externalise_figures(html: str, page, config) -> str:
         sources, alt, dims = {}, "", ""
         for svg_match in _SVG.finditer(inner):
             svg = svg_match.group(0)
-            alt = svg_match.group(1)
+            alt = render.escape(html_module.unescape(svg_match.group(1) or svg_match.group(2) or ""))
             opening_end = svg.index(">")
-            head = re.sub(r'\s(?:role="img"|aria-label="[^"]*"|data-variant="\w+")', "", svg[:opening_end])
+            head = re.sub(rf'\s(?:role="img"|{_LABEL}|data-variant="\w+")', "", svg[:opening_end])
             if 'xmlns="http://www.w3.org/2000/svg"' not in head:  # a standalone file needs its namespace
                 head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
-            sources[svg_match.group(2)] = write(head + svg[opening_end:], ".svg")
-            if svg_match.group(2) == "wide" and (size := _VIEWBOX.search(svg)):
+            sources[svg_match.group(3)] = write(head + svg[opening_end:], ".svg")
+            if svg_match.group(3) == "wide" and (size := _VIEWBOX.search(svg)):
                 dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"'
         data = _DATA.search(inner)
         href = write(html_module.unescape(data.group(1)), ".csv") if data else ""

@@ -242,7 +242,8 @@ class Page:
     def study_heading(self, study_id: str) -> Markdown:
         """A heading naming a study (a Markdown output, so that it enters the page's table of contents)."""
         label = self.dataset.studies_by_id[study_id]["label"]
-        return Markdown(f'## <span class="data-text">{render.escape(label)}</span>')
+        # nbconvert renders this with mistune: HTML escaping alone leaves [a](javascript:…) a link.
+        return Markdown(f'## <span class="data-text">{render.markdown_text(label)}</span>')
 
     def figure_note(self, *, tested, reported, what: str) -> HTML:
         """Says which groups a figure leaves out because the review reports nothing for them."""

@@ -6,7 +6,6 @@ rows a figure draws travel with it as CSV ("data behind this figure"), so a test
 them from data/ and a reader can check them.
 """
 
-import csv
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ import matplotlib
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .export import safe_cell  # noqa: E402
+from .export import csv_lines  # noqa: E402
 from .render import Safe, escape  # noqa: E402
 
 STYLE = Path(__file__).with_name("evidence.mplstyle")
@@ -55,11 +54,7 @@ def svg_markup(fig) -> str:
 
 
 def csv_text(rows: Sequence[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({key: safe_cell(str(value)) for key, value in row.items()} for row in rows)
-    return buffer.getvalue()
+    return csv_lines([list(rows[0]), *([row[key] for key in rows[0]] for row in rows)])
 
 
 def figure_html(

@@ -32,6 +32,21 @@ def escape(value) -> Safe:
     return Safe(html.escape("" if value is None else str(value), quote=True))
 
 
+# ASCII characters that Markdown (or an extension: attr_list, autolinks, tables) can act on.
+_MARKDOWN_ACTIVE = frozenset("\\`*_{}[]()#+-.!|~:=")
+
+
+def markdown_text(value) -> Safe:
+    """Data text to place inside Markdown: escaped HTML, and every character Markdown could turn
+    into a link, an image, emphasis or an attribute list written as a character reference."""
+    return Safe(
+        "".join(
+            f"&#{ord(c)};" if c in _MARKDOWN_ACTIVE else html.escape(c, quote=True)
+            for c in ("" if value is None else str(value))
+        )
+    )
+
+
 _SUPERSCRIPTS = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
 
 
