@@ -115,6 +115,9 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        return markdown  # a notebook's outputs hold data text, never a template to fill
+
     def token(match):
         name = match.group(1)
         if name not in BLOCKS:
