@@ -83,7 +83,7 @@
 
     var meta = el("p", "tip-meta");
     meta.appendChild(document.createTextNode(entry.study + " · "));
-    var mark = el("span", "tip-mark m-" + entry.mark, (MARK_SYMBOLS[entry.mark] || "") + " ");
+    var mark = el("span", "mark tip-mark m-" + entry.mark, (MARK_SYMBOLS[entry.mark] || "") + " ");
     mark.setAttribute("aria-hidden", "true");
     meta.appendChild(mark);
     meta.appendChild(document.createTextNode(entry.label || MARK_WORDS[entry.mark] || entry.mark));

@@ -5,8 +5,7 @@ import csv
 import io
 from pathlib import Path
 
-import pytest
-from browsing import axe_violations, visit
+from browsing import axe_violations, low_contrast_marks, visit
 
 NUMBER = "a.claim-link[href$='#c-rituximab-response-rate']"
 QUOTE = "showed responses to the treatment (69%)"
@@ -26,7 +25,7 @@ def test_palette_toggle_switches_scheme(browser, server):
         context.close()
 
 
-def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server, site):
+def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server):
     page = visit(browser, server, "notebooks/02_combinations/")
     try:
         number = page.locator(NUMBER).first
@@ -43,6 +42,7 @@ def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server, s
         assert href.endswith("notebooks/08_evidence_audit/#f-percent-vs-counts-rituximab-response-rate")
         assert reason.evaluate("a => a.href").startswith(server)  # resolved against the site root
         assert number.get_attribute("aria-describedby") == "claim-tip"
+        _assert_opaque_and_accessible(page)
         page.keyboard.press("Escape")
         assert tip.is_hidden()
         assert number.get_attribute("aria-describedby") is None
@@ -50,34 +50,45 @@ def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server, s
         page.close()
 
 
-def test_popover_stays_open_while_the_pointer_is_over_it(browser, server):
-    page = visit(browser, server, "notebooks/02_combinations/")
+def _assert_opaque_and_accessible(page):
+    tip = page.locator("#claim-tip")
+    background = tip.evaluate("t => getComputedStyle(t).backgroundColor")
+    assert background.startswith("rgb(") or background.endswith(", 1)"), background  # no alpha: opaque
+    assert axe_violations(page, "#claim-tip") == []
+    assert low_contrast_marks(page) == []  # the popover's mark too
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+
+
+def test_popover_stays_open_under_the_pointer_and_reads_well_in_dark_scheme(browser, server):
+    # the system's dark setting chooses the dark palette; figures on that page are toned down
+    page = visit(browser, server, "notebooks/02_combinations/", color_scheme="dark")
     try:
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         number = page.locator(NUMBER).first
         number.scroll_into_view_if_needed()
         number.hover()
         tip = page.locator("#claim-tip")
         tip.wait_for(state="visible", timeout=5000)
+        _assert_opaque_and_accessible(page)
         box = tip.bounding_box()
         page.mouse.move(box["x"] + 20, box["y"] + 10, steps=4)  # across the gap, onto the popover
         page.wait_for_timeout(450)
         assert tip.is_visible()
         page.mouse.move(5, 400)
         tip.wait_for(state="hidden", timeout=2000)
-    finally:
-        page.close()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_popover_is_opaque_and_accessible(browser, server, scheme):
-    page = visit(browser, server, "notebooks/02_combinations/", color_scheme=scheme)
-    try:
-        page.locator(NUMBER).first.focus()
-        tip = page.locator("#claim-tip")
-        tip.wait_for(state="visible", timeout=5000)
-        background = tip.evaluate("t => getComputedStyle(t).backgroundColor")
-        assert background.startswith("rgb(") or background.endswith(", 1)"), background  # no alpha: opaque
-        assert axe_violations(page, "#claim-tip") == []
+        figures = page.eval_on_selector_all(
+            ".evidence-figure img",
+            """els => els.map(img => {
+                const b = getComputedStyle(img).filter.match(/brightness\\(([\\d.]+)\\)/);
+                return [b ? parseFloat(b[1]) : 1, getComputedStyle(img.closest('picture')).backgroundColor];
+            })""",
+        )
+        assert figures, "no figure on the page"
+        for brightness, card in figures:
+            assert brightness < 0.95  # white backgrounds toned down
+            assert card not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"), card  # on a muted card
+        assert page.errors == []
     finally:
         page.close()
 
