@@ -381,7 +381,7 @@
     { key: "topic", label: "Topic", all: "All topics" },
     { key: "study", label: "Study", all: "All studies" },
     { key: "mark", label: "Mark", all: "Any mark", words: MARK_WORDS, order: MARK_ORDER, symbols: MARK_SYMBOLS },
-    { key: "verdict", label: "Cited study’s abstract", all: "Any verdict" }
+    { key: "verdict", label: "Primary source", all: "Any verdict" }
   ];
 
   function explorer(box) {
@@ -556,7 +556,7 @@
     }
 
     function visibleRecords() {
-      var records = [["Claim id", "Claim", "Stated", "Mark", "Cited study disagrees", "Source text", "Study", "Topic", "Cited study’s abstract"]];
+      var records = [["Claim id", "Claim", "Stated", "Mark", "Cited study disagrees", "Source text", "Study", "Topic", "Primary source verdict"]];
       each(body.rows, function (row) {
         if (row.hidden) { return; }
         var cells = {};

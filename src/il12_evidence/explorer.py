@@ -50,6 +50,12 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             )
         details.append(f"<p><strong>Shown on</strong> {SHOWN_ON.format(claim_id=escape(claim_id))}</p>")
         what = number.quantity + (f" — {number.group}" if number.group else "")
+        # the study whose abstract was read, in view: a filter by its author finds a visible word
+        primary_study = (
+            f'<span class="primary-study">{escape(dataset.primary_studies[primary["primary_id"]]["label"])}</span>'
+            if primary
+            else ""
+        )
         rows.append(
             f'<tr id="c-{escape(claim_id)}" data-topic="{escape(dataset.topics[study["topic"]]["label"])}" '
             f'data-study="{escape(study["label"])}" data-mark="{number.mark.mark}" data-verdict="{escape(verdict)}">'
@@ -57,7 +63,7 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             f'<td data-label="Stated" class="num key">{claim(number, root=root)}</td>'
             f'<td data-label="Source text">{escape(math_as_text(row["quote"]))}</td>'
             f'<td data-label="Study">{escape(study["label"])}</td>'
-            f'<td data-label="Primary source">{escape(verdict)}</td>'
+            f'<td data-label="Primary source">{escape(verdict)}{primary_study}</td>'
             f'<td data-label="More"><details><summary>Why this mark</summary>{"".join(details)}</details></td>'
             f'<td data-label="Claim id"><code>{escape(claim_id)}</code></td></tr>'
         )

@@ -65,6 +65,11 @@ def test_filtering_by_a_primary_study_finds_its_claims(explorer, site):
     assert row.evaluate("r => r.isConnected && r.hidden")
     assert set(_visible(page)) == expected
     assert page.inner_text(".claims-count") == f"{len(expected)} of {total} claims"
+    # and the reader sees why: the study whose abstract was read is named in each row shown
+    cells = page.eval_on_selector_all(
+        "#claims-table tbody tr:not([hidden]) td[data-label='Primary source']", "els => els.map(e => e.innerText)"
+    )
+    assert cells and all("Algazi" in cell for cell in cells), cells
 
 
 def test_facets_narrow_the_rows(explorer, site):
