@@ -104,7 +104,9 @@
 
     if (entry.verdict) {
       var primary = el("p", "tip-primary");
-      primary.appendChild(el("strong", null, "Cited study’s abstract (" + entry.verdict + "): "));
+      // primary_study (the label of the study whose abstract was read) when claims.json gives it
+      var source = entry.primary_study ? entry.primary_study + "’s abstract" : "Cited study’s abstract";
+      primary.appendChild(el("strong", null, source + " (" + entry.verdict + "): "));
       primary.appendChild(document.createTextNode(entry.primary || ""));
       if (entry.primary_href) {
         primary.appendChild(document.createTextNode(" "));
