@@ -1,148 +1,609 @@
-/* Site script (progressive enhancement; the site reads fine without it):
-   - a number's quote, study and check status on hover and keyboard focus;
-   - "Download CSV" for every evidence table;
-   - the claims explorer: filter and sort all claims. */
+/* Site script. Progressive enhancement only: every page, table, anchor and explorer row is
+   static HTML and reads fine without it. It adds:
+   - a popover beside each number (hover, keyboard focus, or a first tap on touch screens):
+     the sentence that states it, its study, its mark and why, with links;
+   - "Download CSV" for every evidence table (formula-like cells neutralised);
+   - the claims explorer's filter, facets, sorting, live count and CSV of the rows shown;
+   - a scroll cue (and a tab stop) only on tables that really scroll sideways. */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var root = script ? script.src.replace(/javascripts\/evidence\.js.*$/, "") : "/";
-  var claims = null;
-  var loading = null;
 
+  var script = document.currentScript;
+  // The site root, from this script's own address: hrefs in claims.json are relative to it.
+  var root = script && script.src
+    ? script.src.replace(/javascripts\/evidence\.js(?:[?#].*)?$/, "")
+    : new URL("/", location.href).href;
+
+  var MARK_WORDS = { held: "checked", truncated: "holds only if truncated", failed: "inconsistent", unchecked: "not checkable" };
+  var MARK_SYMBOLS = { held: "✓", truncated: "≈", failed: "✗", unchecked: "·" };
+  var MARK_ORDER = ["held", "truncated", "failed", "unchecked"];
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  /* --- claims.json, loaded once on first use -------------------------------------------- */
+  var loading = null;
   function loadClaims() {
     if (!loading) {
-      loading = fetch(root + "claims.json").then(function (r) { return r.json(); })
-        .then(function (data) { claims = data; return data; });
+      loading = fetch(root + "claims.json", { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("claims.json: HTTP " + response.status); }
+          return response.json();
+        })
+        .catch(function () { loading = null; return null; });
     }
     return loading;
   }
 
-  /* --- tooltips ------------------------------------------------------------------------ */
-  var tip = document.createElement("div");
-  tip.id = "claim-tip";
-  tip.setAttribute("role", "tooltip");
-  tip.hidden = true;
+  /* --- the popover beside a number ------------------------------------------------------- */
+  var tip = null;          // the one popover element, created on first use
+  var current = null;      // the .claim-link it describes (set as soon as it is asked for)
+  var hideTimer = 0;
+  var lastPointer = "";    // pointer type of the latest pointerdown: "mouse", "touch", "pen"
+  var openAtPointerDown = false;
+
+  function ensureTip() {
+    if (tip) { return tip; }
+    tip = el("div", "claim-tip");
+    tip.id = "claim-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    tip.addEventListener("mouseenter", cancelHide);
+    tip.addEventListener("mouseleave", function () { scheduleHide(250); });
+    tip.addEventListener("focusout", function (event) {
+      if (!isInside(event.relatedTarget)) { scheduleHide(0); }
+    });
+    document.body.appendChild(tip);
+    return tip;
+  }
+
+  function isOpenFor(anchor) { return !!anchor && current === anchor && !!tip && !tip.hidden; }
+
+  function isInside(node) {
+    return !!node && ((tip && tip.contains(node)) || (current && current === node));
+  }
+
+  function link(href, text) {
+    var a = el("a", null, text);
+    a.href = root + href;
+    return a;
+  }
+
+  function fillTip(entry, id) {
+    tip.textContent = "";
+    var quote = el("p", "tip-quote");
+    quote.appendChild(el("q", null, entry.quote));
+    tip.appendChild(quote);
+
+    var meta = el("p", "tip-meta");
+    meta.appendChild(document.createTextNode(entry.study + " · "));
+    var mark = el("span", "mark tip-mark m-" + entry.mark, (MARK_SYMBOLS[entry.mark] || "") + " ");
+    mark.setAttribute("aria-hidden", "true");
+    meta.appendChild(mark);
+    meta.appendChild(document.createTextNode(entry.label || MARK_WORDS[entry.mark] || entry.mark));
+    tip.appendChild(meta);
+
+    if (entry.reasons && entry.reasons.length) {
+      var list = el("ul", "tip-reasons");
+      entry.reasons.forEach(function (reason) {
+        var item = el("li");
+        item.appendChild(link(reason.href, reason.rule));
+        item.appendChild(document.createTextNode(": " + reason.text));
+        list.appendChild(item);
+      });
+      tip.appendChild(list);
+    } else if (entry.mark === "unchecked") {
+      tip.appendChild(el("p", null, "No rule could check it: the review gives nothing to recompute it from or compare it with."));
+    }
+
+    if (entry.verdict) {
+      var primary = el("p", "tip-primary");
+      // primary_study (the label of the study whose abstract was read) when claims.json gives it
+      var source = entry.primary_study ? entry.primary_study + "’s abstract" : "Cited study’s abstract";
+      primary.appendChild(el("strong", null, source + " (" + entry.verdict + "): "));
+      primary.appendChild(document.createTextNode(entry.primary || ""));
+      if (entry.primary_href) {
+        primary.appendChild(document.createTextNode(" "));
+        primary.appendChild(link(entry.primary_href, "Review against source"));
+      }
+      tip.appendChild(primary);
+    }
+    var more = el("p", "tip-more");
+    more.appendChild(link("claims/#c-" + encodeURIComponent(id), "Every check on this number"));
+    tip.appendChild(more);
+  }
+
+  function place(anchor) {
+    var box = anchor.getBoundingClientRect();
+    var viewWidth = document.documentElement.clientWidth;
+    var viewHeight = window.innerHeight;
+    var header = document.querySelector(".md-header");
+    var top0 = header ? header.getBoundingClientRect().bottom : 0;
+    tip.style.maxHeight = "";
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var spaceBelow = viewHeight - box.bottom - 14;
+    var spaceAbove = box.top - top0 - 14;
+    var below = tip.offsetHeight <= spaceBelow || spaceBelow >= spaceAbove;
+    var room = Math.max(120, below ? spaceBelow : spaceAbove);
+    if (tip.offsetHeight > room) { tip.style.maxHeight = room + "px"; }
+    var width = tip.offsetWidth;
+    var left = Math.max(8, Math.min(box.left, viewWidth - width - 8));
+    var top = below ? box.bottom + 6 : box.top - 6 - tip.offsetHeight;
+    tip.style.left = Math.round(left + window.scrollX) + "px";
+    tip.style.top = Math.round(top + window.scrollY) + "px";
+  }
 
   function show(anchor) {
+    cancelHide();
+    if (isOpenFor(anchor)) { return; }
+    if (current && current !== anchor) { current.removeAttribute("aria-describedby"); }
+    current = anchor;
+    var id = decodeURIComponent(anchor.hash.replace(/^#c-/, ""));
     loadClaims().then(function (data) {
-      var c = data[anchor.hash.replace(/^#c-/, "")];
-      if (!c) { return; }
-      tip.textContent = "";
-      var q = document.createElement("q"); q.textContent = c.quote;
-      var meta = document.createElement("span");
-      meta.textContent = " — " + c.study + " — " + c.status + (c.primary ? " — primary source: " + c.primary : "");
-      tip.appendChild(q); tip.appendChild(meta);
-      if (!tip.parentNode) { document.body.appendChild(tip); }
-      var box = anchor.getBoundingClientRect();
-      tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - 380)) + "px";
-      tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+      var entry = data && data[id];
+      if (current !== anchor || !entry) { return; }
+      ensureTip();
+      fillTip(entry, id);
       tip.hidden = false;
-      anchor.setAttribute("aria-describedby", "claim-tip");
+      place(anchor);
+      anchor.setAttribute("aria-describedby", tip.id);
     });
   }
 
-  function hide(anchor) {
-    tip.hidden = true;
-    if (anchor) { anchor.removeAttribute("aria-describedby"); }
+  function hide() {
+    cancelHide();
+    if (tip) { tip.hidden = true; }
+    if (current) { current.removeAttribute("aria-describedby"); }
+    current = null;
   }
 
-  function claimFrom(event) {
-    return event.target.closest ? event.target.closest("a.claim") : null;
+  function scheduleHide(delay) {
+    cancelHide();
+    hideTimer = window.setTimeout(hide, delay);
   }
 
-  document.addEventListener("mouseover", function (e) { var a = claimFrom(e); if (a) { show(a); } });
-  document.addEventListener("mouseout", function (e) { var a = claimFrom(e); if (a) { hide(a); } });
-  document.addEventListener("focusin", function (e) { var a = claimFrom(e); if (a) { show(a); } });
-  document.addEventListener("focusout", function (e) { var a = claimFrom(e); if (a) { hide(a); } });
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(document.activeElement); } });
-
-  /* --- CSV download for tables ----------------------------------------------------------- */
-  function csvCell(text) {
-    text = text.replace(/\s+/g, " ").trim();
-    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  function cancelHide() {
+    if (hideTimer) { window.clearTimeout(hideTimer); hideTimer = 0; }
   }
 
-  function tableCsv(table) {
-    return Array.prototype.map.call(table.rows, function (row) {
-      return Array.prototype.map.call(row.cells, function (cell) { return csvCell(cell.textContent); }).join(",");
-    }).join("\n") + "\n";
+  function numberFrom(node) {
+    return node && node.closest ? node.closest("a.claim-link") : null;
+  }
+
+  function enableTips() {
+    document.addEventListener("pointerdown", function (event) {
+      lastPointer = event.pointerType || "";
+      var anchor = numberFrom(event.target);
+      openAtPointerDown = isOpenFor(anchor);
+      if (!anchor && !isInside(event.target) && current) { hide(); }
+      if (anchor) { loadClaims(); }
+    }, true);
+    document.addEventListener("mouseover", function (event) {
+      var anchor = numberFrom(event.target);
+      if (anchor) { show(anchor); }
+    });
+    document.addEventListener("mouseout", function (event) {
+      var anchor = numberFrom(event.target);
+      if (anchor && anchor === current && !isInside(event.relatedTarget) && !anchor.contains(event.relatedTarget)) {
+        scheduleHide(250);
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      var anchor = numberFrom(event.target);
+      if (anchor) { show(anchor); }
+    });
+    document.addEventListener("focusout", function (event) {
+      var anchor = numberFrom(event.target);
+      if (anchor && anchor === current && !isInside(event.relatedTarget)) { scheduleHide(lastPointer === "touch" ? 0 : 150); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && current) { hide(); }
+    });
+    // Touch: the first tap on a number shows its popover, a second tap follows its link.
+    document.addEventListener("click", function (event) {
+      var anchor = numberFrom(event.target);
+      if (!anchor) { return; }
+      // event.detail is 0 for a click made with the keyboard: Enter always follows the link
+      var pointer = event.pointerType || lastPointer;
+      var touch = event.detail !== 0 &&
+        (pointer === "touch" || (pointer === "" && window.matchMedia("(hover: none)").matches));
+      if (touch && !openAtPointerDown) {
+        event.preventDefault();
+        show(anchor);
+      }
+      openAtPointerDown = false;
+    });
+    window.addEventListener("resize", function () { if (current) { hide(); } });
+  }
+
+  /* --- CSV ---------------------------------------------------------------------------------- */
+  // A cell's text with each mark as words: "69% (inconsistent; the cited study disagrees: mismatch)".
+  function cellText(cell) {
+    if (!cell.querySelector(".mark, .disagrees, details")) { return cell.textContent.replace(/\s+/g, " ").trim(); }
+    var copy = cell.cloneNode(true);
+    each(copy.querySelectorAll("details"), function (node) { node.remove(); });
+    each(copy.querySelectorAll(".claim"), function (claim) {
+      var words = [];
+      each(claim.querySelectorAll(".mark, .disagrees"), function (mark) {
+        words.push(mark.getAttribute("aria-label") || mark.textContent);
+        mark.remove();
+      });
+      if (words.length) { claim.appendChild(document.createTextNode(" (" + words.join("; ") + ")")); }
+    });
+    each(copy.querySelectorAll(".mark, .disagrees"), function (mark) {
+      var words = mark.getAttribute("aria-label");
+      if (words) { mark.textContent = "(" + words + ")"; }
+    });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  // One field: formula-like text neutralised (OWASP CSV injection), always quoted (RFC 4180).
+  function csvField(value) {
+    var text = String(value === undefined || value === null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
+    return "\"" + text.replace(/"/g, "\"\"") + "\"";
+  }
+
+  function csvText(records) {
+    // A byte-order mark so spreadsheet programs read the marks (✓ ≈ ✗ ≠) as UTF-8.
+    return "\ufeff" + records.map(function (fields) { return fields.map(csvField).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  function tableRecords(table) {
+    var records = [];
+    each(table.rows, function (row) {
+      if (row.hidden) { return; }
+      var fields = [];
+      each(row.cells, function (cell) { fields.push(cellText(cell)); });
+      records.push(fields);
+    });
+    return records;
   }
 
   function slug(text) {
     return (text || "table").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "table";
   }
 
+  function download(records, name) {
+    var blob = new Blob([csvText(records)], { type: "text/csv;charset=utf-8" });
+    var anchor = document.createElement("a");
+    anchor.href = URL.createObjectURL(blob);
+    anchor.download = name;
+    anchor.hidden = true;
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(anchor.href); }, 10000);
+  }
+
   function enableDownloads() {
-    document.querySelectorAll(".evidence-table button.csv-download").forEach(function (button) {
-      var table = button.parentNode.querySelector("table");
+    each(document.querySelectorAll(".evidence-table button.csv-download"), function (button) {
+      var figure = button.closest(".evidence-table");
+      var table = figure && figure.querySelector("table");
+      if (!table || table.id === "claims-table") { return; }  // the explorer has its own
+      var caption = figure.querySelector("figcaption");
+      var name = slug(caption ? caption.textContent : "") + ".csv";  // before any scroll hint joins the caption
       button.hidden = false;
-      button.addEventListener("click", function () {
-        var blob = new Blob([tableCsv(table)], { type: "text/csv;charset=utf-8" });
-        var link = document.createElement("a");
-        link.href = URL.createObjectURL(blob);
-        link.download = slug(table.caption ? table.caption.textContent : "") + ".csv";
-        document.body.appendChild(link); link.click(); link.remove();
-        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-      });
+      button.addEventListener("click", function () { download(tableRecords(table), name); });
     });
   }
 
-  /* --- claims explorer -------------------------------------------------------------------- */
-  var COLUMNS = [["id", "Claim"], ["study", "Study"], ["topic", "Topic"], ["quantity", "Quantity"], ["arm", "Group"],
-                 ["value", "Stated"], ["status", "Check"], ["primary", "Primary source"], ["quote", "Source text"]];
+  /* --- scroll cue: a shade at each edge with more table beyond it, a hint in the caption;
+     only tables that really scroll sideways keep their tab stop and region landmark -------- */
+  function watchScrolling() {
+    var regions = Array.prototype.slice.call(document.querySelectorAll(".evidence-table .table-scroll"));
+    if (!regions.length) { return; }
+    nameRegionsApart(regions);
 
-  function buildExplorer(box) {
-    var table = box.querySelector("table");
-    var head = table.tHead.rows[0];
-    var body = table.tBodies[0];
-    var filter = box.querySelector("input");
+    function edges(region) {
+      var beyond = region.scrollWidth - region.clientWidth - region.scrollLeft;
+      region.classList.toggle("more-left", region.scrollLeft > 1);
+      region.classList.toggle("more-right", beyond > 1);
+    }
+
+    function update() {
+      regions.forEach(function (region) {
+        var scrolls = region.scrollWidth > region.clientWidth + 1;
+        region.classList.toggle("scrolls", scrolls);
+        if (scrolls) {
+          region.setAttribute("tabindex", "0");
+          region.setAttribute("role", "region");
+        } else {
+          region.removeAttribute("tabindex");
+          region.removeAttribute("role");
+        }
+        edges(region);
+        var caption = region.parentNode.querySelector("figcaption");
+        var hint = caption && caption.querySelector(".scroll-hint");
+        if (scrolls && caption && !hint) {
+          hint = el("span", "scroll-hint", "scroll sideways for more columns →");
+          hint.setAttribute("aria-hidden", "true");  // a visual cue; the region itself is announced
+          caption.appendChild(hint);
+        } else if (!scrolls && hint) {
+          hint.remove();
+        }
+      });
+    }
+
+    regions.forEach(function (region) {
+      region.addEventListener("scroll", function () { edges(region); }, { passive: true });
+    });
+    update();
+    var pending = 0;
+    window.addEventListener("resize", function () {
+      window.cancelAnimationFrame(pending);
+      pending = window.requestAnimationFrame(update);
+    });
+    document.addEventListener("toggle", function () { window.requestAnimationFrame(update); }, true);
+  }
+
+  // Landmarks need distinct names: a region named like another also gets its section's heading.
+  function nameRegionsApart(regions) {
+    var seen = {};
+    regions.forEach(function (region) {
+      var name = region.getAttribute("aria-label") || "";
+      seen[name] = (seen[name] || 0) + 1;
+    });
+    regions.forEach(function (region) {
+      var name = region.getAttribute("aria-label") || "";
+      if (seen[name] < 2) { return; }
+      var heading = precedingHeading(region);
+      if (heading) { region.setAttribute("aria-label", name + " — " + heading); }
+    });
+  }
+
+  function precedingHeading(node) {
+    var headings = document.querySelectorAll(".md-content h2, .md-content h3, .md-content h4");
+    var found = "";
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        found = headings[i].textContent.replace(/¶$/, "").trim();
+      }
+    }
+    return found;
+  }
+
+  /* --- the claims explorer -------------------------------------------------------------------- */
+  function hashTarget() {
+    try {
+      return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    } catch (error) {
+      return null;  // a malformed #fragment
+    }
+  }
+
+  var FACETS = [
+    { key: "topic", label: "Topic", all: "All topics" },
+    { key: "study", label: "Study", all: "All studies" },
+    { key: "mark", label: "Mark", all: "Any mark", words: MARK_WORDS, order: MARK_ORDER, symbols: MARK_SYMBOLS },
+    { key: "verdict", label: "Primary source", all: "Any verdict" }
+  ];
+
+  function explorer(box) {
+    var table = box.querySelector("#claims-table");
+    var controls = box.querySelector(".explorer-controls");
     var count = box.querySelector(".claims-count");
-    var sortKey = "id", ascending = true;
-    loadClaims().then(function (data) {
-      var rows = Object.keys(data).map(function (id) { var c = data[id]; c.id = id; return c; });
-      COLUMNS.forEach(function (col) {
-        var th = document.createElement("th"); th.scope = "col";
-        var b = document.createElement("button"); b.type = "button"; b.textContent = col[1]; b.dataset.key = col[0];
-        th.appendChild(b); head.appendChild(th);
-        b.addEventListener("click", function () {
-          ascending = sortKey === col[0] ? !ascending : true; sortKey = col[0]; render();
+    if (!table || !controls || !table.tBodies.length) { return; }
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var total = rows.length;
+    var MANY = 400;  // from this many rows on, rows off screen are not laid out (extra.css)
+    if (total >= MANY) { box.classList.add("many-rows"); }
+    var attrs = FACETS.map(function (facet) {
+      return rows.map(function (row) { return row.getAttribute("data-" + facet.key) || ""; });
+    });
+    var texts = null;      // each row's text, lower-cased, computed on the first text filter
+    var sortKeys = {};     // column index → each row's sort key, computed on the first sort
+    var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+    // Keep the row a link points at where the browser put it while the controls appear.
+    var target = hashTarget();
+    var targetTop = target && body.contains(target) && window.scrollY > 0 ? target.getBoundingClientRect().top : null;
+
+    /* controls */
+    controls.textContent = "";
+    var search = el("div", "explorer-search");
+    var searchLabel = el("label", null, "Filter by any word");
+    searchLabel.htmlFor = "claims-filter";
+    var input = el("input");
+    input.type = "search";
+    input.id = "claims-filter";
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.placeholder = "an author, a quantity, part of a quote…";
+    search.appendChild(searchLabel);
+    search.appendChild(input);
+    controls.appendChild(search);
+
+    var selects = FACETS.map(function (facet, index) {
+      var wrap = el("div", "explorer-facet");
+      var label = el("label", null, facet.label);
+      var select = el("select");
+      select.id = "claims-facet-" + facet.key;
+      select.setAttribute("data-facet", facet.key);
+      label.htmlFor = select.id;
+      select.appendChild(new Option(facet.all, ""));
+      var values = attrs[index].filter(function (value, i, all) { return value && all.indexOf(value) === i; });
+      if (facet.order) {
+        values.sort(function (a, b) {
+          var x = facet.order.indexOf(a), y = facet.order.indexOf(b);
+          return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || collator.compare(a, b);
         });
-      });
-      filter.addEventListener("input", render);
-      function render() {
-        var needle = filter.value.toLowerCase();
-        var shown = rows.filter(function (c) {
-          return !needle || COLUMNS.some(function (col) { return String(c[col[0]]).toLowerCase().indexOf(needle) !== -1; });
-        }).sort(function (a, b) {
-          var x = String(a[sortKey]), y = String(b[sortKey]);
-          return (ascending ? 1 : -1) * x.localeCompare(y, undefined, { numeric: true });
-        });
-        Array.prototype.forEach.call(head.cells, function (th) {
-          var key = th.firstChild.dataset.key;
-          th.setAttribute("aria-sort", key === sortKey ? (ascending ? "ascending" : "descending") : "none");
-        });
-        body.textContent = "";
-        shown.forEach(function (c) {
-          var tr = document.createElement("tr"); tr.id = "c-" + c.id;
-          COLUMNS.forEach(function (col) {
-            var td = document.createElement("td"); td.textContent = c[col[0]]; tr.appendChild(td);
-          });
-          body.appendChild(tr);
-        });
-        count.textContent = shown.length + " of " + rows.length + " claims";
+      } else {
+        values.sort(collator.compare);
       }
-      render();
-      if (location.hash) {
-        var target = document.getElementById(location.hash.slice(1));
-        if (target) { target.classList.add("target"); target.scrollIntoView(); }
+      values.forEach(function (value) {
+        var text = facet.words ? (facet.symbols[value] ? facet.symbols[value] + " " : "") + (facet.words[value] || value) : value;
+        select.appendChild(new Option(text, value));
+      });
+      wrap.appendChild(label);
+      wrap.appendChild(select);
+      controls.appendChild(wrap);
+      select.addEventListener("change", apply);
+      return select;
+    });
+
+    var actions = el("div", "explorer-actions");
+    var reset = el("button", "explorer-reset", "Show all claims");
+    reset.type = "button";
+    reset.addEventListener("click", function () { clear(); input.focus(); });
+    actions.appendChild(reset);
+    var csvButton = box.querySelector("button.csv-download");
+    if (csvButton) {
+      csvButton.hidden = false;
+      actions.appendChild(csvButton);  // beside the filters, not after hundreds of rows
+      csvButton.addEventListener("click", function () { download(visibleRecords(), filtered() ? "claims-filtered.csv" : "claims.csv"); });
+    }
+    controls.appendChild(actions);
+    controls.hidden = false;
+
+    var timer = 0;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(apply, 100);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { window.clearTimeout(timer); apply(); }
+    });
+
+    // Read every row's text in idle moments now, so that the first keystroke does not wait for it.
+    function indexTexts() {
+      var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 50); };
+      idle(function (deadline) {
+        texts = texts || [];
+        var stop = Math.min(total, texts.length + 500);
+        while (texts.length < total && (deadline ? deadline.timeRemaining() > 1 : texts.length < stop)) {
+          texts.push(rows[texts.length].textContent.replace(/\s+/g, " ").toLowerCase());
+        }
+        if (texts.length < total) { indexTexts(); }
+      });
+    }
+
+    function filtered() {
+      return input.value.trim() !== "" || selects.some(function (select) { return select.value !== ""; });
+    }
+
+    function clear() {
+      input.value = "";
+      selects.forEach(function (select) { select.value = ""; });
+      apply();
+    }
+
+    function apply() {
+      window.clearTimeout(timer);
+      var needles = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      if (needles.length && (!texts || texts.length < total)) {
+        texts = texts || [];
+        for (var t = texts.length; t < total; t++) { texts.push(rows[t].textContent.replace(/\s+/g, " ").toLowerCase()); }
+      }
+      var wanted = selects.map(function (select) { return select.value; });
+      var shown = 0;
+      for (var i = 0; i < total; i++) {
+        var visible = true;
+        for (var f = 0; f < wanted.length && visible; f++) {
+          if (wanted[f] && attrs[f][i] !== wanted[f]) { visible = false; }
+        }
+        for (var n = 0; n < needles.length && visible; n++) {
+          if (texts[i].indexOf(needles[n]) === -1) { visible = false; }
+        }
+        if (rows[i].hidden === visible) { rows[i].hidden = !visible; }
+        if (visible) { shown++; }
+      }
+      count.textContent = shown + " of " + total + " claims";
+      count.setAttribute("data-shown", String(shown));
+      count.setAttribute("data-query", input.value);  // what the rows shown were filtered by
+    }
+
+    /* sorting: a button in each header; rows move, nothing is re-rendered */
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var sorted = { column: -1, ascending: true };
+    headers.forEach(function (th, column) {
+      var title = th.textContent.trim();
+      if (title === "More") { return; }
+      var button = el("button", "sort", title);
+      button.type = "button";
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortBy(column); });
+    });
+
+    function sortKey(row, column) {
+      var cell = row.cells[column];
+      if (!cell) { return ""; }
+      if (cell.getAttribute("data-label") === "Primary source") { return row.getAttribute("data-verdict") || cell.textContent; }
+      var number = cell.querySelector(".claim-link");
+      return (number || cell).textContent.replace(/\s+/g, " ").trim();
+    }
+
+    function sortBy(column) {
+      var ascending = sorted.column === column ? !sorted.ascending : true;
+      if (!sortKeys[column]) { sortKeys[column] = rows.map(function (row) { return sortKey(row, column); }); }
+      var keys = sortKeys[column];
+      var order = rows.map(function (row, index) { return index; });
+      order.sort(function (a, b) { return (ascending ? 1 : -1) * collator.compare(keys[a], keys[b]) || a - b; });
+      var fragment = document.createDocumentFragment();
+      order.forEach(function (index) { fragment.appendChild(rows[index]); });
+      body.appendChild(fragment);
+      headers.forEach(function (th, index) {
+        if (index === column) { th.setAttribute("aria-sort", ascending ? "ascending" : "descending"); } else { th.removeAttribute("aria-sort"); }
+      });
+      sorted = { column: column, ascending: ascending };
+    }
+
+    function visibleRecords() {
+      var records = [["Claim id", "Claim", "Stated", "Mark", "Cited study disagrees", "Source text", "Study", "Topic", "Primary source verdict"]];
+      each(body.rows, function (row) {
+        if (row.hidden) { return; }
+        var cells = {};
+        each(row.cells, function (cell) { cells[cell.getAttribute("data-label")] = cell; });
+        var number = row.querySelector(".claim-link");
+        var disagrees = row.querySelector(".claim .disagrees");
+        var mark = row.getAttribute("data-mark") || "";
+        records.push([
+          row.id.replace(/^c-/, ""),
+          cells.Claim ? cellText(cells.Claim) : "",
+          number ? number.textContent.trim() : "",
+          MARK_WORDS[mark] || mark,
+          disagrees ? (disagrees.getAttribute("aria-label") || "yes") : "",
+          cells["Source text"] ? cellText(cells["Source text"]) : "",
+          row.getAttribute("data-study") || "",
+          row.getAttribute("data-topic") || "",
+          row.getAttribute("data-verdict") || ""
+        ]);
+      });
+      return records;
+    }
+
+    // A link to a row the filters hide shows every claim again, then the row.
+    window.addEventListener("hashchange", function () {
+      var row = hashTarget();
+      if (row && row.hidden && body.contains(row)) {
+        clear();
+        row.scrollIntoView({ block: "start" });
       }
     });
+
+    apply();
+    indexTexts();
+    if (targetTop !== null) {
+      var moved = target.getBoundingClientRect().top - targetTop;
+      if (moved) { window.scrollBy(0, moved); }
+    }
   }
 
+  /* --- start ---------------------------------------------------------------------------------- */
   function start() {
+    enableTips();
     enableDownloads();
-    var box = document.querySelector(".claims-explorer");
-    if (box) { buildExplorer(box); }
+    each(document.querySelectorAll(".claims-explorer"), explorer);
+    watchScrolling();
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

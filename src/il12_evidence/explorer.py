@@ -50,26 +50,35 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             )
         details.append(f"<p><strong>Shown on</strong> {SHOWN_ON.format(claim_id=escape(claim_id))}</p>")
         what = number.quantity + (f" — {number.group}" if number.group else "")
+        # the study whose abstract was read, in view: a filter by its author finds a visible word
+        primary_study = (
+            f'<span class="primary-study">{escape(dataset.primary_studies[primary["primary_id"]]["label"])}</span>'
+            if primary
+            else ""
+        )
         rows.append(
             f'<tr id="c-{escape(claim_id)}" data-topic="{escape(dataset.topics[study["topic"]]["label"])}" '
             f'data-study="{escape(study["label"])}" data-mark="{number.mark.mark}" data-verdict="{escape(verdict)}">'
-            f'<td data-label="Claim">{escape(what)}</td>'
-            f'<td data-label="Stated" class="num">{claim(number, root=root)}</td>'
+            f'<td data-label="Claim" class="key">{escape(what)}</td>'
+            f'<td data-label="Stated" class="num key">{claim(number, root=root)}</td>'
             f'<td data-label="Source text">{escape(math_as_text(row["quote"]))}</td>'
             f'<td data-label="Study">{escape(study["label"])}</td>'
-            f'<td data-label="Primary source">{escape(verdict)}</td>'
+            f'<td data-label="Primary source">{escape(verdict)}{primary_study}</td>'
             f'<td data-label="More"><details><summary>Why this mark</summary>{"".join(details)}</details></td>'
             f'<td data-label="Claim id"><code>{escape(claim_id)}</code></td></tr>'
         )
+    key = ' class="key"'  # the columns a phone must keep in view
     head = "".join(
-        f'<th scope="col">{title}</th>'
+        f'<th scope="col"{key if title in ("Claim", "Stated") else ""}>{title}</th>'
         for title in ("Claim", "Stated", "Source text", "Study", "Primary source", "More", "Claim id")
     )
     return Safe(
         '<div class="claims-explorer" data-search-exclude>'
         '<div class="explorer-controls" hidden></div>'
         '<p class="claims-count" aria-live="polite"></p>'
-        '<figure class="evidence-table"><figcaption>All claims</figcaption>'
+        # data-search-exclude again on the figure: Material's search parser ends an exclusion at the
+        # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
+        '<figure class="evidence-table" data-search-exclude><figcaption>All claims</figcaption>'
         '<div class="table-scroll" role="region" tabindex="0" aria-label="All claims">'
         f'<table id="claims-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         '<button type="button" class="csv-download" hidden>Download CSV of the rows shown</button></figure></div>'

@@ -1,8 +1,10 @@
 """Helpers for the browser tests: the site's pages, a recorded visit, axe-core."""
 
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -15,19 +17,43 @@ def site_pages(site: Path) -> list[str]:
     return sorted("" if page == "." else page + "/" for page in pages)
 
 
-_contexts: dict[tuple[int, str], object] = {}
+_contexts: dict[tuple, object] = {}
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
-def visit(browser, server: str, path: str, color_scheme: str = "light"):
+def context(browser, color_scheme: str = "light", *, width: int = 1280, touch: bool = False, javascript: bool = True):
+    """One shared browser context per kind of reader (a context per page costs more than the page)."""
+    key = (id(browser), color_scheme, width, touch, javascript)
+    if key not in _contexts:
+        viewport = PHONE if width == PHONE["width"] else {"width": width, "height": DESKTOP["height"]}
+        _contexts[key] = browser.new_context(
+            color_scheme=color_scheme,
+            viewport=viewport,
+            accept_downloads=True,
+            has_touch=touch,
+            is_mobile=touch,
+            java_script_enabled=javascript,
+        )
+    return _contexts[key]
+
+
+def _empty_search_index(route):
+    """Material's search worker indexes the whole site on every page load: give it nothing to index."""
+    index = route.fetch().json()
+    index["docs"] = []
+    route.fulfill(json=index)
+
+
+def visit(browser, server: str, path: str, color_scheme: str = "light", *, search: bool = False, **options):
     """Open a page in a fresh tab, recording every request and every console or page error.
 
-    Tabs share one browser context per colour scheme (a context per page costs more than the page)."""
-    key = (id(browser), color_scheme)
-    if key not in _contexts:
-        _contexts[key] = browser.new_context(
-            color_scheme=color_scheme, viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-    page = _contexts[key].new_page()
+    options (width, touch, javascript) choose the shared context, see context(). Unless `search`,
+    the search index is served empty: building it costs CPU that tests of other things need."""
+    page = context(browser, color_scheme, **options).new_page()
+    if not search:
+        page.route("**/search/search_index.json", _empty_search_index)
     page.requests, page.errors = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
@@ -37,14 +63,239 @@ def visit(browser, server: str, path: str, color_scheme: str = "light"):
     return page
 
 
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
+_AXE_SCRIPT: list[str] = []
 
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} — {[node['target'] for node in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
+
+def axe_violations(page, context=None, *, rules: list[str] | None = None, skip: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the page (or in the elements `context` selects), one line each;
+    `rules` runs only those rules, `skip` all others. axe is injected once per page."""
+    if not _AXE_SCRIPT:
+        from axe_playwright_python.sync_playwright import Axe
+
+        _AXE_SCRIPT.append(Axe().axe_script)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_AXE_SCRIPT[0])
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    if skip:
+        options["rules"] = {rule: {"enabled": False} for rule in skip}
+    violations = page.evaluate(
+        "([context, options]) => axe.run(context || document, options).then(r => r.violations)", [context, options]
+    )
+    return [f"{v['id']}: {v['help']} — {[node['target'] for node in v['nodes']][:3]}" for v in violations]
+
+
+# Marks each element of the article whose own style and its descendants' all repeat styles of
+# elements already checked: the same colour, background under it, font size, weight, opacity and
+# shadow give the same contrast, so axe may skip the repeat. (Checking contrast takes most of
+# axe's time, and a page shows dozens of alike numbers, notes and table rows.)
+_MARK_REPEATS = """() => {
+    const backgroundOf = element => {
+        const layers = [];
+        for (let e = element; e; e = e.parentElement) {
+            const style = getComputedStyle(e);
+            layers.push(style.backgroundColor + ' ' + style.backgroundImage);
+            if (style.backgroundImage === 'none' && /^rgb\\(|, 1\\)$/.test(style.backgroundColor)) break;
+        }
+        return layers.join('|');
+    };
+    const styles = new Map();
+    const styleOf = e => {
+        if (!styles.has(e)) {
+            const s = getComputedStyle(e);
+            styles.set(e, [e.tagName, s.color, s.fontSize, s.fontWeight, s.opacity, s.textShadow, backgroundOf(e)].join(';'));
+        }
+        return styles.get(e);
+    };
+    const checked = new Set();
+    let repeats = 0;
+    const visit = element => {
+        const subtree = [element, ...element.querySelectorAll('*')];
+        if (subtree.every(e => checked.has(styleOf(e)))) {
+            element.setAttribute('data-axe-repeat', '');
+            repeats++;
+            return;
+        }
+        checked.add(styleOf(element));
+        [...element.children].forEach(visit);
+    };
+    document.querySelectorAll('article').forEach(article => [...article.children].forEach(visit));
+    return repeats;
+}"""
+# Material's header, navigation and footer look alike on every page: checked on the home page.
+CHROME = [".md-header"], [".md-sidebar"], [".md-footer"]
+CONTRAST_RULES = ["color-contrast", "link-in-text-block"]
+
+
+# axe leaves the marks (✓ ≈ ✗ · ≠) "for review": to it they are symbols, not text. They carry the
+# finding, so hold them to text contrast (4.5:1) against the background they are drawn on.
+_MARK_CONTRAST = """() => {
+    const rgba = text => {
+        const p = text.match(/\\(([^)]*)\\)/)[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+        return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+    const background = element => {
+        const layers = [];
+        for (let e = element; e; e = e.parentElement) {
+            const colour = rgba(getComputedStyle(e).backgroundColor);
+            if (colour[3] > 0) layers.push(colour);
+            if (colour[3] >= 1) break;
+        }
+        return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+    };
+    const luminance = c => c.slice(0, 3).map(v => v / 255)
+        .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const low = new Set();
+    for (const mark of document.querySelectorAll('.mark, .disagrees')) {
+        if (!mark.getClientRects().length) continue;
+        const under = background(mark);
+        const [a, b] = [luminance(over(rgba(getComputedStyle(mark).color), under)), luminance(under)];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) low.add(`${mark.className} ${ratio.toFixed(2)}:1`);
+    }
+    return [...low];
+}"""
+
+
+def low_contrast_marks(page) -> list[str]:
+    return page.evaluate(_MARK_CONTRAST)
+
+
+def contrast_violations(page, *, chrome: bool) -> list[str]:
+    """Colour contrast of the page, each style of row or number checked once (see _MARK_REPEATS);
+    Material's header, navigation and footer only if `chrome`."""
+    page.evaluate(_MARK_REPEATS)
+    exclude = [["[data-axe-repeat]"]] + ([] if chrome else list(CHROME))
+    return axe_violations(page, {"exclude": exclude}, rules=CONTRAST_RULES) + low_contrast_marks(page)
+
+
+def accessibility_violations(page, *, chrome: bool = True) -> list[str]:
+    """Every axe-core rule: the structural ones on the whole page, contrast as contrast_violations."""
+    return axe_violations(page, skip=CONTRAST_RULES) + contrast_violations(page, chrome=chrome)
+
+
+def assert_clean_page(page, server: str, *, scheme: str, chrome: bool = True) -> None:
+    """The page is in the expected Material scheme, fetched nothing from another host, logged no
+    error, decoded every figure, and axe-core finds no violation."""
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    # figures load lazily: ask for them now and wait until each is decoded (or fails)
+    page.evaluate(
+        "Promise.all([...document.images].map(i => { i.loading = 'eager'; return i.decode().catch(() => null); }))"
+    )
+    images = page.eval_on_selector_all("img", "els => els.map(e => [e.src, e.naturalWidth > 0])")
+    assert [src for src, loaded in images if not loaded] == []
+    foreign = [url for url in page.requests if not url.startswith((server, "data:", "blob:"))]
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert page.errors == [], f"console errors: {page.errors}"
+    assert accessibility_violations(page, chrome=chrome) == []
+
+
+FIGURE_PROPORTIONS = """async () => Promise.all([...document.querySelectorAll('.evidence-figure img')].map(async img => {
+    // read each figure file as the browser does (XML: attribute names are case-sensitive)
+    const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), 'image/svg+xml');
+    const box = svg.documentElement.getAttribute('viewBox');
+    const [w, h] = box ? box.trim().split(/[\\s,]+/).slice(2).map(Number) : [0, 0];
+    const drawn = w && h ? w / h : 0;
+    const shown = img.naturalWidth / img.naturalHeight;
+    return [img.currentSrc.split('/').pop(), box !== null && Math.abs(shown - drawn) < 0.02 * drawn];
+}))"""
+
+
+def assert_figures_keep_their_proportions(page) -> None:
+    """Each figure file has its viewBox and the browser draws it at that aspect ratio (an SVG
+    without one falls back to 300 × 150 and is cropped)."""
+    figures = page.evaluate(FIGURE_PROPORTIONS)
+    distorted = [name for name, ok in figures if not ok]
+    assert distorted == [], f"figures without a usable viewBox (drawn at 300 × 150 and cropped): {distorted}"
+
+
+# On a phone: what scrolls sideways, whether a scroll area nests in another, where captions are,
+# and whether the first row's cells (key columns above all) are on screen.
+PHONE_LAYOUT = """() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = e => {
+        const s = getComputedStyle(e);
+        return /(auto|scroll)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
+    };
+    const article = document.querySelector('article');
+    const scrollers = [...article.querySelectorAll('*')].filter(scrolls);
+    const onScreen = td => {
+        const b = td.getBoundingClientRect();
+        return b.width > 0 && b.left >= 0 && b.right <= width + 0.5;
+    };
+    const firstRows = [...article.querySelectorAll('figure.evidence-table tbody tr:first-child')];
+    const keys = firstRows.flatMap(tr => [...tr.querySelectorAll('td.key')]).filter(td => td.textContent.trim())
+        .map(td => [td.dataset.label, onScreen(td)]);
+    const cells = firstRows.flatMap(tr => [...tr.cells]).filter(td => td.textContent.trim())
+        .map(td => [td.dataset.label, onScreen(td)]);
+    return {
+        width,
+        pageWidth: document.documentElement.scrollWidth,
+        nested: scrollers.filter(e => scrollers.some(o => o !== e && o.contains(e))).map(e => e.className),
+        scrollers: scrollers.map(e => e.tagName + '.' + e.className),
+        captionsInside: article.querySelectorAll('.table-scroll figcaption, .table-scroll caption').length,
+        keys,
+        cells,
+    };
+}"""
+
+
+def assert_page_fits_a_phone(page, path: str) -> None:
+    """At 390 px: no sideways scroll of the page, no nested scroll areas, captions outside the
+    scroll areas, and every filled cell of each table's first row on screen (rows are cards)."""
+    page.set_viewport_size(PHONE)
+    page.evaluate("() => new Promise(requestAnimationFrame)")  # let the script react to the resize
+    layout = page.evaluate(PHONE_LAYOUT)
+    assert layout["width"] == PHONE["width"]
+    assert layout["pageWidth"] <= PHONE["width"], f"{path} scrolls sideways at 390 px: {layout['pageWidth']} px"
+    assert layout["nested"] == [], f"{path}: nested scroll areas {layout['nested']}"
+    assert layout["captionsInside"] == 0
+    hidden = [label for label, shown in layout["keys"] if not shown]
+    assert hidden == [], f"{path}: key columns off screen at 390 px: {hidden}"
+    hidden = [label for label, shown in layout["cells"] if not shown]
+    assert hidden == [], f"{path}: cells off screen at 390 px: {hidden}"
+
+
+def check_page(page, server: str, site: Path, path: str) -> None:
+    """A page as readers get it: light scheme (requests, console, figures, every axe rule, links),
+    dark scheme (contrast; Material switches palettes by this attribute), then a 390 px phone.
+    The structural axe rules always see the whole page."""
+    chrome = path == ""  # Material's own header, navigation and footer: once, on the home page
+    assert_clean_page(page, server, scheme="default", chrome=chrome)
+    assert_figures_keep_their_proportions(page)
+    assert_links_resolve(page, server, site, path)
+    # no colour transitions (Material fades between palettes): axe must see the final colours
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    assert contrast_violations(page, chrome=chrome) == [], f"{path}: in the dark scheme"
+    assert_page_fits_a_phone(page, path)
+    assert page.errors == [], f"console errors: {page.errors}"
+
+
+def assert_links_resolve(page, server: str, site: Path, path: str) -> None:
+    """Every link to this site reaches a page or file, and every #anchor is in its static HTML
+    (explorer rows included: they are rendered at build time, not by the script)."""
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    broken = []
+    for href in set(hrefs):
+        if not href.startswith(server):
+            continue
+        parts = urlsplit(href)
+        target = site / parts.path.lstrip("/")
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            broken.append(href)
+            continue
+        anchor = parts.fragment
+        if anchor and target.suffix == ".html":
+            html = target.read_text(encoding="utf-8")
+            if not re.search(rf'id="{re.escape(anchor)}"', html):
+                broken.append(href)
+    assert broken == [], f"{path}: broken links {sorted(broken)[:10]}"
 
 
 def nav_pages() -> list[str]:

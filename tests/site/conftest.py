@@ -1,5 +1,6 @@
 """A strictly built site, served on loopback, and Debian's chromium driven by Playwright."""
 
+import fcntl
 import functools
 import http.server
 import os
@@ -29,16 +30,25 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> tuple[Path, str]:
-    target = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return target, result.stderr
+    """The site, built once per test run: pytest-xdist workers share one build (under a lock)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's base directory, common to every worker
+    target, log = shared / "site", shared / "site-build.log"
+    with (shared / "site-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+            log.write_text(result.stderr, encoding="utf-8")
+        stderr = log.read_text(encoding="utf-8")
+    return target, stderr
 
 
 @pytest.fixture(scope="session")
