@@ -15,4 +15,5 @@ page = Page.load(source="notebooks/10_primary_by_study.py")
 concordance = page.table("primary-sources").merge(page.claims[["claim_id", "study_id"]], on="claim_id")
 for study_id, rows in concordance.groupby("study_id", sort=False):
     display(page.study_heading(study_id))
-    display(page.concordance(rows, caption="The review's numbers against the abstract"))
+    label = page.dataset.studies_by_id[study_id]["label"]
+    display(page.concordance(rows, caption=f"{label}: the review's numbers against the abstract"))

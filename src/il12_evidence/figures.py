@@ -2,6 +2,7 @@
 them wide and narrow, describes them in its alt text and ships them as CSV.
 """
 
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 
@@ -283,7 +284,10 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                 ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
                 ax.xaxis.set_minor_formatter(NullFormatter())
                 ax.tick_params(which="both", labelsize=plotting.MIN_FONT_PT)
-                ax.set_yticks(positions, labels if ax is axes[0] else [""] * len(rows), fontsize=plotting.MIN_FONT_PT)
+                shown_labels = [textwrap.fill(label, 22) for label in labels] if narrow else labels  # room for the bars
+                ax.set_yticks(
+                    positions, shown_labels if ax is axes[0] else [""] * len(rows), fontsize=plotting.MIN_FONT_PT
+                )
                 if values is None:
                     ax.legend(frameon=False, loc="lower right", fontsize=plotting.MIN_FONT_PT)
             return render(fig)

@@ -241,7 +241,15 @@ class Page:
 
     def study_heading(self, study_id: str) -> Markdown:
         """A heading naming a study (a Markdown output, so that it enters the page's table of contents)."""
-        label = self.dataset.studies_by_id[study_id]["label"]
+        dataset = self.dataset
+        label = dataset.studies_by_id[study_id]["label"]
+        others = {  # a primary study the review's figures really come from is named too
+            dataset.primary_studies[row["primary_id"]]["label"]
+            for claim in dataset.claims_by_study.get(study_id, [])
+            if (row := dataset.primary_by_claim.get(claim["claim_id"])) is not None
+        } - {label}
+        if others:
+            label += f" (figures from {', '.join(sorted(others))})"
         # nbconvert renders this with mistune: HTML escaping alone leaves [a](javascript:…) a link.
         return Markdown(f'## <span class="data-text">{render.markdown_text(label)}</span>')
 

@@ -158,7 +158,7 @@ def legend() -> Safe:
         f'<li><span class="disagrees" aria-hidden="true">{mark_names.DISAGREES}</span> '
         f"{escape(mark_names.DISAGREES_LABEL)}: its abstract says otherwise, or the number is another study's</li>"
     )
-    return Safe(f'<ul class="status-legend" aria-label="What the marks mean">{items}</ul>')
+    return Safe(f'<ul class="status-legend" aria-label="What the marks mean" data-search-exclude>{items}</ul>')
 
 
 def table(
@@ -170,7 +170,7 @@ def table(
     key_columns: Sequence[str] = (),
     row_ids: Sequence[str] | None = None,
     download: bool = True,
-    searchable: bool = True,
+    searchable: bool = False,
 ) -> Safe:
     """An accessible table: caption outside the scroll area, headers with scope, no index column.
 
@@ -273,10 +273,11 @@ def findings_table(rows: Sequence[FindingRow], *, caption: str, root: str) -> Sa
         cells.append(
             {
                 "numbers": numbers,
-                "explanation": row.explanation,
+                # a passing check has no human explanation: what the rule computed says it all
+                "explanation": row.explanation or row.finding.explanation,
                 "study": row.study,
                 "rule": row.rule_label,
-                "computed": row.finding.explanation,
+                "computed": row.finding.explanation if row.explanation else "",
             }
         )
         ids.append(row.finding.anchor)

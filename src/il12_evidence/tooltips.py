@@ -40,6 +40,7 @@ def claims_index(evidence: Evidence) -> dict[str, dict]:
             entry["verdict"] = dataset.verdicts[primary["verdict"]]["label"]
             entry["disagrees"] = mark.disagrees
             entry["primary"] = primary["primary_statement"]
+            entry["primary_study"] = dataset.primary_studies[primary["primary_id"]]["label"]
             entry["primary_href"] = f"{PRIMARY_PAGE}#p-{claim_id}" if mark.disagrees else ""
         index[claim_id] = entry
     return index
