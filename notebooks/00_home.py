@@ -32,7 +32,7 @@ page.rates_list(claims[claims.study_id.isin(trials.study_id)], family="response"
 
 # %% [markdown]
 # Every trial is small, so every interval is wide. The forest plot on the
-# [Evidence overview](notebooks/07_evidence_overview.ipynb) draws them together.
+# [Evidence overview](notebooks/07_evidence_overview/) draws them together.
 
 # %% [markdown]
 # ## What the evidence for hematological recovery is
@@ -76,7 +76,7 @@ page.problems_list(problems)
 
 # %% [markdown]
 # Where the cited study says otherwise (all of them are on
-# [Review vs primary sources](notebooks/09_primary_sources.ipynb)):
+# [Review vs primary sources](notebooks/09_primary_sources/)):
 
 # %%
 page.disagreements_list(disagreeing)
@@ -86,11 +86,11 @@ page.disagreements_list(disagreeing)
 #
 # - **Every number carries its source.** Hover over a number, or move to it with the
 #   keyboard, to see the sentence that states it, its study and why it has its mark; follow
-#   it to its row in the [Claims explorer](claims.md), which lists every check made on it
+#   it to its row in the [Claims explorer](claims/), which lists every check made on it
 #   and every page that shows it.
 # - **Stated and recomputed values** stand side by side, with a confidence interval for
 #   every proportion whose group size is known.
-# - The [Evidence audit](notebooks/08_evidence_audit.ipynb) lists every problem the rules
+# - The [Evidence audit](notebooks/08_evidence_audit/) lists every problem the rules
 #   find, in plain words.
 #
 # The marks after each number:
@@ -107,4 +107,4 @@ page.summary()
 # It is not a new systematic review, and it does not judge whether IL-12 works. It checks
 # that the numbers of the review agree with each other and with their sources, and shows
 # where each comes from. The review's text is reproduced under its open licence; see
-# [Data](data.md).
+# [Data](data/).

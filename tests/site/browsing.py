@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from il12_evidence.notebook import HOME_NOTEBOOK
 from il12_evidence.paths import ROOT
 
 
@@ -311,7 +312,8 @@ def nav_pages() -> list[str]:
     paths = []
     for source in walk(nav):
         stem = posixpath.splitext(source)[0]
-        paths.append("" if stem == "index" else stem + "/")
+        home = stem == "index" or stem == f"notebooks/{HOME_NOTEBOOK}"  # the home notebook is the index page
+        paths.append("" if home else stem + "/")
     return paths
 
 
