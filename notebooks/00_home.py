@@ -1,7 +1,8 @@
 # %% [markdown]
 # # IL-12 Evidence
 #
-# Every number of a published narrative review, checked: each is a row of data with the
+# Every number of a published narrative review on interleukin-12 (IL-12) in cancer therapy
+# and in blood-cell recovery after chemoradiotherapy, checked: each is a row of data with the
 # sentence that states it, recomputed where the review gives counts, compared with the cited
 # study's own abstract, and marked with what the checks found.
 
@@ -10,7 +11,7 @@ from il12_evidence.notebook import Page
 
 page = Page.load(source="notebooks/00_home.py")
 studies, claims, findings = page.studies, page.claims, page.findings
-page.cite()
+page.legend()
 
 # %% [markdown]
 # ## What the clinical trials showed
@@ -21,7 +22,8 @@ enrolled = claims[claims.study_id.isin(trials.study_id) & (claims.quantity == "p
 page.say(
     "The review reports {=trials} clinical trials of IL-12 against cancer, alone or in combination. The largest "
     "enrolled {=largest} patients and the smallest {=smallest}; none compares IL-12 with a control arm in the "
-    "numbers the review gives. Their response rates, recomputed from the review's own counts:",
+    "numbers the review gives. Their response rates, recomputed from the review's own counts (or, where it gives "
+    "only a percentage, from the only count that percentage allows, marked implied):",
     trials=len(trials),
     largest=int(enrolled.value.max()),
     smallest=int(enrolled.value.min()),
@@ -35,39 +37,47 @@ page.rates_list(claims[claims.study_id.isin(trials.study_id)], family="response"
 # [Evidence overview](notebooks/07_evidence_overview/) draws them together.
 
 # %% [markdown]
-# ## What the evidence for hematological recovery is
+# ## The evidence for hematological recovery
 
 # %%
 recovery = studies[studies.theme == "hematological recovery"]
-kinds = recovery.assign(kind=recovery.setting + " (" + recovery.species.fillna("species not stated") + ")").kind
-human = recovery[(recovery.setting == "clinical") & (recovery.species == "human")]
+kinds = recovery.species.fillna("species not stated") + " (" + recovery.setting + ")"
 rates = claims[claims.study_id.isin(recovery.study_id) & (claims.role == "rate")]
 page.say(
-    "The review cites {=studies} studies for IL-12's protective role in blood-cell recovery after chemoradiotherapy: "
-    "{=kinds}. Its survival rates and predictive values come from {=with_rates} of them, all in animals "
-    "({=species}). The only study in patients is cited in its conclusions, without a number:",
+    "The review cites {=studies} studies for IL-12's protective role in blood-cell recovery after chemoradiotherapy, "
+    "by species: {=kinds}. Its survival rates and predictive values come from {=with_rates} of them, all in animals. "
+    "In lethally irradiated mice, long-term survival was {chen-survival-24h-before} with IL-12 given "
+    "{chen-survival-24h-before-time} and {chen-survival-1h-after} with IL-12 given {chen-survival-1h-after-time}, "
+    "while every control mouse died within {chen-control-death-time}; in a second mouse study survival with IL-12 "
+    "was {basile-survival-il12-8-6gy}, {basile-survival-il12-8-8gy} and {basile-survival-il12-9-0gy} against "
+    "{basile-survival-placebo-8-6gy}, {basile-survival-placebo-8-8gy} and {basile-survival-placebo-9-0gy} with "
+    "placebo. The review gives no group sizes for any of them, so none can be recomputed.",
     studies=len(recovery),
-    kinds=[f"{count} {kind}" for kind, count in kinds.value_counts().items()],
+    kinds=[f"{count} in {kind}" for kind, count in kinds.value_counts().items()],
     with_rates=rates.study_id.nunique(),
-    species=sorted(rates.species.unique()),
 )
 
+# %% [markdown]
+# The only study in patients is cited in the review's conclusions without a number; its
+# title describes recombinant human IL-12 for complications after radiotherapy:
+
 # %%
-page.study_links(human)
+page.study_links(recovery[(recovery.setting == "clinical") & (recovery.species == "human")])
 
 # %% [markdown]
 # ## Which of the review's numbers fail
 
 # %%
 problems = findings[findings.problem & findings.kind.isin(["claim", "set", "study"])]
-disagreeing = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
-disagreeing = disagreeing[disagreeing.disagrees]
+verdicts = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
+disagreeing = verdicts[verdicts.disagrees]
 page.say(
-    "The audit's rules find {=problems} problems in the review's numbers and {=errata} suspect terms in its text; "
-    "the cited studies' own abstracts disagree with {=disagreeing} of its numbers. The problems, each with what it "
-    "means:",
+    "The audit's rules find {=problems} problems in the review's numbers, {=errata} suspect terms in its text and "
+    "{=primary} error in a primary abstract's own arithmetic; the cited studies' abstracts disagree with "
+    "{=disagreeing} of its numbers. The problems in the review's numbers, each with what it means:",
     problems=len(problems),
     errata=int((findings.problem & (findings.kind == "text")).sum()),
+    primary=int((findings.problem & (findings.kind == "primary")).sum()),
     disagreeing=len(disagreeing),
 )
 
@@ -75,7 +85,7 @@ page.say(
 page.problems_list(problems)
 
 # %% [markdown]
-# Where the cited study says otherwise (all of them are on
+# Numbers whose cited abstract says otherwise, or that belong to another study (all are on
 # [Review vs primary sources](notebooks/09_primary_sources/)):
 
 # %%
@@ -85,21 +95,22 @@ page.disagreements_list(disagreeing)
 # ## How to read this site
 #
 # - **Every number carries its source.** Hover over a number, or move to it with the
-#   keyboard, to see the sentence that states it, its study and why it has its mark; follow
-#   it to its row in the [Claims explorer](claims/), which lists every check made on it
-#   and every page that shows it.
+#   keyboard (on a phone, tap it), to see the sentence that states it, its study and why it
+#   has its mark; follow it to its row in the [Claims explorer](claims/), which lists every
+#   check made on it and every page that shows it.
 # - **Stated and recomputed values** stand side by side, with a confidence interval for
 #   every proportion whose group size is known.
-# - The [Evidence audit](notebooks/08_evidence_audit/) lists every problem the rules
-#   find, in plain words.
-#
-# The marks after each number:
-
-# %%
-page.legend()
+# - The [Evidence audit](notebooks/08_evidence_audit/) lists every problem the rules find,
+#   in plain words.
 
 # %%
 page.summary()
+
+# %% [markdown]
+# ## Cite this
+
+# %%
+page.cite()
 
 # %% [markdown]
 # ## What this site is not

@@ -1,10 +1,10 @@
 # %% [markdown]
 # # IL-12 in combination
 #
-# Because IL-12 alone helped few patients, later trials combined it with chemotherapy,
-# antibodies, checkpoint blockade or radiotherapy. The review reports studies of
-# paclitaxel with trastuzumab in HER2-positive cancers, rituximab in B-cell NHL, PD-1
-# blockade in melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL.
+# The review turns from IL-12 alone, whose clinical benefit it calls limited, to trials that
+# combined it with chemotherapy, antibodies, checkpoint blockade or radiotherapy: paclitaxel
+# with trastuzumab in HER2-positive cancers, rituximab in B-cell NHL, PD-1 blockade in
+# melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL.
 
 # %%
 from il12_evidence.notebook import Page
@@ -16,7 +16,8 @@ page.legend()
 
 # %%
 page.say(
-    "The review places the combination trials mainly in {combination-trials-phase-i} or {combination-trials-phase-ii}."
+    "The review says that clinical trials of IL-12 against cancer are mainly in {combination-trials-phase-i} or "
+    "{combination-trials-phase-ii}."
 )
 
 # %% [markdown]
@@ -45,8 +46,9 @@ page.say(
 
 # %%
 page.say(
-    "Over a treatment cycle of {pd1-cycle}, the disease control rate reached {pd1-disease-control-rate}, and "
-    "{pd1-cr-count:bare} of {pd1-patients} had a complete response, printed as {pd1-cr-rate} (recomputed "
+    "The review says that over a treatment cycle of {pd1-cycle} the disease control rate reached "
+    "{pd1-disease-control-rate}, and that {pd1-cr-count:bare} of {pd1-patients} had a complete response, printed as "
+    "{pd1-cr-rate} (recomputed "
     "{pd1-cr-rate:rate})."
 )
 
@@ -78,8 +80,8 @@ page.proportions(combination, caption="Combination trials: proportions with a kn
 # %% [markdown]
 # ## Response rates with their uncertainty
 #
-# Small trials give wide intervals: each interval is the range of true rates that fit the
-# observed counts.
+# Small trials give wide intervals: each is a confidence interval, the range of true rates
+# compatible with the observed counts.
 
 # %%
 page.forest(

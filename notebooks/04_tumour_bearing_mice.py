@@ -3,7 +3,7 @@
 #
 # Basile et al. asked whether IL-12 restores blood counts in mice that carry a tumour and
 # receive radiotherapy and chemotherapy, and whether it helps or hinders tumour control,
-# compared with granulocyte-colony stimulating factor (G-CSF) and with no growth factor.
+# compared with granulocyte colony-stimulating factor (G-CSF) and with no growth factor.
 
 # %%
 from il12_evidence.notebook import Page

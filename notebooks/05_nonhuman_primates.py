@@ -26,7 +26,9 @@ page.stated_rates(
     primates[primates.quantity == "positive_predictive_value"],
     title="Gluzman-Poltorak 2015: positive predictive value of the lymphocyte nadir for death",
     xlabel="Positive predictive value for death (%)",
-    caption="By group. The number of predicted deaths is not stated, so no interval can be drawn.",
+    caption="Of the animals whose lowest lymphocyte count fell below the threshold, the share that died, in each "
+    "group. This measures how well the count predicts death, not an effect of the treatment; the number of "
+    "predicted deaths is not stated, so no interval can be drawn.",
 )
 
 # %% [markdown]

@@ -7,8 +7,8 @@
 # these combinations.
 #
 # The proposed mechanism runs through interferon-γ (IFN-γ): IL-12 induces IFN-γ through the
-# STAT4 pathway, and IFN-γ acts on haematopoietic stem cells. Because IFN-γ both stimulates
-# and suppresses haematopoiesis, the review argues that the effect of IL-12 is dose
+# STAT4 pathway, and IFN-γ acts on hematopoietic stem cells. Because IFN-γ both stimulates
+# and suppresses hematopoiesis, the review argues that the effect of IL-12 is dose
 # dependent: low doses support blood-cell recovery, high doses suppress it through excess
 # IFN-γ and toxicity.
 

@@ -6,6 +6,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Sequence
 
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from . import plotting, views
@@ -15,6 +16,11 @@ from .views import Evidence, ProportionRow
 
 LINE = 0.2  # inches per text line
 WORDS_ONLY = "results in words only"
+
+
+def _title(ax, title: str, narrow: bool) -> None:
+    """A title that fits the drawing's width: wrapped on the narrow one."""
+    ax.set_title(textwrap.fill(title, 45) if narrow else title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
 
 
 def _pct(value: float | None) -> str:
@@ -55,7 +61,7 @@ def forest_plot(
     data = forest_data(evidence, rows)
     confidence = evidence.confidence
 
-    def lines_for(row: ProportionRow, narrow: bool) -> tuple[str, str]:
+    def lines_for(row: ProportionRow, narrow: bool) -> tuple[str, ...]:
         flags = row.number.mark.symbol + (" ≠" if row.number.mark.disagrees else "")
         counts = f"{row.successes}/{row.trials}" if row.successes is not None else f"?/{row.trials}"
         if row.counts == "implied":
@@ -66,6 +72,8 @@ def forest_plot(
             else "no count"
         )
         label = row.group if subgroup(row) == row.study else f"{row.study} · {row.group}"
+        if narrow:  # a phone's width holds one short line each
+            return label, f"{counts} · stated {row.number.printed}% {flags}", recomputed
         return label, f"{counts} · stated {row.number.printed}% {flags} · {recomputed}"
 
     def draw(width: float) -> str:
@@ -76,7 +84,7 @@ def forest_plot(
             for row in rows:
                 if subgroup(row) == key:
                     layout.append(("row", row))
-        per_row = 3 if narrow else 2
+        per_row = 4 if narrow else 2
         height = LINE * (sum(per_row if kind == "row" else 1 for kind, _ in layout) + 3) + 0.5
         with figure(width, height) as (fig, ax):
             y = 0.0
@@ -87,7 +95,7 @@ def forest_plot(
                             transform=ax.get_yaxis_transform())  # fmt: skip
                     y += 1
                     continue
-                label, numbers = lines_for(item, narrow)
+                label, *numbers = lines_for(item, narrow)
                 ax.text(
                     0,
                     y,
@@ -98,11 +106,12 @@ def forest_plot(
                     transform=ax.get_yaxis_transform(),
                 )
                 if narrow:
-                    y += 1
-                    ax.text(0, y, numbers, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",
-                            transform=ax.get_yaxis_transform())  # fmt: skip
+                    for line in numbers:
+                        y += 1
+                        ax.text(0, y, line, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",
+                                transform=ax.get_yaxis_transform())  # fmt: skip
                 else:
-                    ax.text(1, y, numbers, fontsize=plotting.MIN_FONT_PT, va="center", ha="right", color="#333333",
+                    ax.text(1, y, numbers[0], fontsize=plotting.MIN_FONT_PT, va="center", ha="right", color="#333333",
                             transform=ax.get_yaxis_transform())  # fmt: skip
                 y += 1
                 implied = item.counts == "implied"
@@ -120,10 +129,17 @@ def forest_plot(
             ax.set_xlim(0, 100)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            key = f"■ recomputed, {confidence:.0%} CI   □ count implied   ◆ stated"
-            ax.set_xlabel("Patients with the outcome (%)\n" + key, fontsize=plotting.MIN_FONT_PT)
+            ax.set_xlabel("Patients with the outcome (%)", fontsize=plotting.MIN_FONT_PT)
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
-            ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
+            key = [  # the legend draws the markers themselves, in their colours
+                Line2D([], [], marker="s", color=COLOURS["grey"], markerfacecolor=COLOURS["blue"], markeredgecolor=COLOURS["blue"],
+                       label=f"recomputed, {confidence:.0%} CI"),
+                Line2D([], [], marker="s", linestyle="--", color=COLOURS["grey"], markerfacecolor="white",
+                       markeredgecolor=COLOURS["blue"], label="count implied"),
+                Line2D([], [], marker="D", linestyle="none", color=COLOURS["vermillion"], label="stated"),
+            ]  # fmt: skip
+            fig.legend(handles=key, loc="outside lower left", ncol=1 if narrow else 3, frameon=False)
+            _title(ax, title, narrow)
             return render(fig)
 
     alt = f"{title}. " + "; ".join(
@@ -161,7 +177,7 @@ def stated_rates(
             ax.set_xlim(0, 110)
             ax.set_xlabel(xlabel, fontsize=plotting.MIN_FONT_PT)
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
-            ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
+            _title(ax, title, width < plotting.WIDE)
             return render(fig)
 
     alt = f"{title}. Bar chart: " + "; ".join(f"{n.group} {n.printed}%" for n in numbers)
@@ -202,7 +218,7 @@ def grouped_rates(
             ax.grid(axis="x", visible=False)
             ax.grid(axis="y", visible=True)
             ax.legend(frameon=False, loc="upper right", fontsize=plotting.MIN_FONT_PT)
-            ax.set_title(title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
+            _title(ax, title, width < plotting.WIDE)
             return render(fig)
 
     alt = f"{title}. Grouped bar chart: " + "; ".join(

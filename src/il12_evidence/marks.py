@@ -26,11 +26,12 @@ LABELS = {
     UNCHECKED: "not checkable",
 }
 LEGEND = {
-    HELD: "checked: a rule recomputed or cross-checked the number, and it held",
+    HELD: "checked: recomputed from, or cross-checked with, the review's own numbers, and it held",
     TRUNCATED: "holds only if the decimals were cut off, not rounded",
     FAILED: "inconsistent with the review's own numbers",
-    UNCHECKED: "not checkable: the review gives nothing to recompute it from or compare it with",
+    UNCHECKED: "not checkable against the review's own numbers (its cited abstract may still be compared: see ≠)",
 }
+NOTE, NOTE_LABEL = "!", "note: a difference of meaning, not of arithmetic"
 DISAGREES = "≠"
 DISAGREES_LABEL = "the cited study disagrees"
 

@@ -170,7 +170,7 @@ class Page:
 
     def numbers(self, selection, *, caption: str) -> HTML:
         numbers = [self.evidence.number(c["claim_id"]) for c in self.evidence.claims(self._ids(selection))]
-        return HTML(render.claims_table(numbers, caption=caption, root=self.root) + render.legend())
+        return HTML(render.claims_table(numbers, caption=caption, root=self.root))
 
     def concordance(self, selection, *, caption: str, anchors: bool = False, verdicts: Iterable[str] = ()) -> HTML:
         rows = views.concordance_rows(self.evidence, self._ids(selection))
@@ -230,9 +230,9 @@ class Page:
         return HTML(summary(self.evidence, self.root))
 
     def cite(self) -> HTML:
-        from .site import citation, cite
+        from .site import cite
 
-        return HTML(citation(self.evidence, self.root) + cite(self.evidence, self.root))
+        return HTML(cite(self.evidence, self.root))
 
     def cited_references(self, section_start: str, section_end: str, *, caption: str) -> HTML:
         """The references the source text cites between two headings, read from the text itself."""

@@ -124,26 +124,31 @@ def claim_notes(findings: Sequence[FindingRow], disagreements: Sequence[Concorda
     items = []
     for row in findings:
         finding = row.finding
-        symbol = mark_names.SYMBOLS.get(finding.mark, "") if finding.mark else ""
-        sign = (
-            f'<span class="mark m-{finding.mark}" role="img" aria-label="{escape(mark_names.LABELS[finding.mark])}">{symbol}</span> '
-            if symbol
-            else ""
-        )
+        if finding.mark:
+            sign = (
+                f'<span class="mark m-{finding.mark}" role="img" aria-label="{escape(mark_names.LABELS[finding.mark])}">'
+                f"{mark_names.SYMBOLS[finding.mark]}</span> "
+            )
+        else:  # a difference of meaning, not of arithmetic: no mark of the legend, a note sign
+            sign = f'<span class="note-sign" role="img" aria-label="{mark_names.NOTE_LABEL}">{mark_names.NOTE}</span> '
+
         text = row.explanation or finding.explanation
         items.append(
             f'<li class="claim-note" data-finding="{escape(finding.anchor)}">{sign}<strong>{escape(row.rule_label)}.</strong> '
             f'{escape(math_as_text(text))} <a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">{PAGE_NAMES[finding_page(finding)]}</a></li>'
         )
+    said = set()  # a note shared by several numbers (one misattribution) is said once
     for row in disagreements:
         source = link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)
+        note = row.note if row.note not in said else ""
+        said.add(row.note)
         label = f"{mark_names.DISAGREES_LABEL}: {row.verdict}"
         items.append(
             f'<li class="claim-note" data-disagrees="{escape(row.number.claim_id)}">'
             f'<a class="disagrees" href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}" aria-label="{escape(label)}">'
             f"{mark_names.DISAGREES}</a> <strong>{escape(row.verdict_label.capitalize())}.</strong> "
             f"The review says {escape(math_as_text(row.number.reads()))}; {source}’s abstract: {escape(row.statement)}"
-            + (f" {escape(row.note)}" if row.note else "")
+            + (f" {escape(note)}" if note else "")
             + "</li>"
         )
     return Safe(f'<ul class="claim-notes">{"".join(items)}</ul>')
@@ -229,8 +234,8 @@ def proportions_table(rows: Sequence[ProportionRow], *, caption: str, root: str,
         ("ci", f"{confidence:.0%} CI (Wilson)"),
     ]
     note = (
-        '<p class="table-note">“Implied” counts are the only whole number of the group that gives the stated '
-        "percentage (GRIM); the review does not print them.</p>"
+        '<p class="table-note">An implied count is the only whole number of the group that gives the stated '
+        "percentage (GRIM); the review does not print it.</p>"
         if any(r.counts == "implied" for r in rows)
         else ""
     )
@@ -408,7 +413,8 @@ def rates_list(rows: Sequence[ProportionRow], *, root: str, confidence: float) -
     for row in rows:
         if row.rate is not None:
             recomputed = computed(
-                f"{row.successes} of {row.trials}: {percent(row.rate)}, {confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)}"
+                f"{row.successes} of {row.trials}{' (implied)' if row.counts == 'implied' else ''}: {percent(row.rate)}, "
+                f"{confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)}"
             )
         else:
             recomputed = computed(f"of {row.trials}, count not stated")

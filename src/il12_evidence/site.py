@@ -35,8 +35,23 @@ def summary(evidence: Evidence, root: str) -> str:
         },
         {"what": "References in the review", "count": len(dataset.references)},
         {"what": "Automated checks run on the numbers", "count": len(audit.findings)},
-        {"what": "Problems the checks found, each explained on the audit page", "count": len(audit.problems)},
-        {"what": "Numbers compared with the cited study's abstract", "count": len(dataset.rows("primary-sources"))},
+        {
+            "what": "Problems found in the review's numbers (each explained on the audit page)",
+            "count": sum(f.kind in ("claim", "set", "study") for f in audit.problems),
+        },
+        {"what": "Suspect terms in the review's text", "count": sum(f.kind == "text" for f in audit.problems)},
+        {
+            "what": "Errors in the primary abstracts' own arithmetic",
+            "count": sum(f.kind == "primary" for f in audit.problems),
+        },
+        {
+            "what": "Numbers compared with the cited study's abstract",
+            "count": sum(row["verdict"] != "unverified" for row in dataset.rows("primary-sources")),
+        },
+        {
+            "what": "Numbers whose cited abstract could not be reached",
+            "count": sum(row["verdict"] == "unverified" for row in dataset.rows("primary-sources")),
+        },
         {
             "what": "Numbers the cited study's abstract disagrees with",
             "count": sum(dataset.disagrees(c["claim_id"]) for c in dataset.claims),

@@ -190,7 +190,8 @@ def proportion_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Propor
     for claim in sorted(claims, key=lambda c: not dataset.is_percentage(c)):  # a rate before the count it rests on
         trials, successes = claim["denominator"], claim["numerator"]
         is_rate = dataset.is_percentage(claim)
-        if trials is None or (not is_rate and successes is None):
+        # a count is a proportion worth an interval only when it counts an outcome (not arm sizes or sexes)
+        if trials is None or (not is_rate and (successes is None or not claim["outcome"])):
             continue
         counts = "stated"
         if successes is None:
