@@ -78,8 +78,9 @@ page.forest(
     clinical_claims,
     family="response",
     title="Clinical response rates, single agent and combinations",
-    caption="Every clinical response rate with a known group size. Where the review gives only a percentage and a "
-    "group size, the count is the only whole number that gives it (an implied count, drawn hollow).",
+    caption="Every clinical rate of a response outcome with a known group size (shares of patients with no response "
+    "are in the tables of the topic pages, not on this axis). Where the review gives only a percentage and a group "
+    "size, the count is the only whole number that gives it (an implied count, drawn hollow).",
     by_topic=True,
 )
 
@@ -95,18 +96,19 @@ page.forest(
 page.dosing(caption="IL-12 per administration and per week, in ng/kg; the mouse dose as a human-equivalent dose.")
 
 # %%
-doses = pd.DataFrame(regimens(page.dataset))
+doses = pd.DataFrame(regimens(page.dataset)).merge(page.table("regimens")[["regimen", "note"]], on="regimen")
 page.show(
     doses.assign(
-        per_dose=doses.per_dose.round(1),
-        per_week=doses.per_week.round(1),
+        per_dose=doses.per_dose.map("{:,.1f}".format),
+        per_week=doses.per_week.map(lambda value: "" if pd.isna(value) else f"{value:,.1f}"),
         converted=doses.converted.map({True: "yes", False: "no"}),
-    )[["label", "per_dose", "per_week", "converted"]].rename(
+    )[["label", "per_dose", "per_week", "converted", "note"]].rename(
         columns={
             "label": "Regimen",
             "per_dose": "ng/kg per administration",
             "per_week": "ng/kg per week",
             "converted": "Human-equivalent",
+            "note": "Note",
         }
     ),
     caption="IL-12 doses per regimen",

@@ -1,10 +1,10 @@
 # %% [markdown]
 # # Primary sources, study by study
 #
-# For each study whose numbers the review reports: the numbers its abstract also states, what
-# the abstract says (in our own words, with its figures), and the verdict; then the numbers
-# the abstract does not mention, and those we could not check because no copy of the abstract
-# was reachable.
+# For each study whose numbers the review reports, each of its numbers in the review's
+# order, with what the abstract says (in our own words, with its figures) and the verdict:
+# match, mismatch, misattributed, not in the abstract, or unverified where no copy of the
+# abstract was reachable.
 
 # %%
 from IPython.display import display

@@ -82,7 +82,7 @@
     tip.appendChild(quote);
 
     var meta = el("p", "tip-meta");
-    meta.appendChild(document.createTextNode(entry.study + " · "));
+    meta.appendChild(document.createTextNode(entry.study + " — "));
     var mark = el("span", "mark tip-mark m-" + entry.mark, (MARK_SYMBOLS[entry.mark] || "") + " ");
     mark.setAttribute("aria-hidden", "true");
     meta.appendChild(mark);

@@ -333,7 +333,12 @@ def check_parts_vs_whole(dataset) -> list[Finding]:
         parts_are_percent = all(dataset.is_percentage(part) for part in parts)
         whole_is_percent = dataset.is_percentage(whole)
         against_group = parts_are_percent and not whole_is_percent
-        expected, total_label = (Decimal(100), "100%") if against_group else (whole["value"], _shown(dataset, whole))
+        # the whole as it reads ("100% of 23 patients", "69%"), not its claim id
+        expected, total_label = (
+            (Decimal(100), f"100% of {_count(dataset, whole)}")
+            if against_group
+            else (whole["value"], _count(dataset, whole))
+        )
         total = sum((part["value"] for part in parts), Decimal(0))
         # each rounded percentage may be off by half its last printed digit
         places = max(decimals_of(part["value_as_printed"]) for part in parts)
@@ -341,7 +346,7 @@ def check_parts_vs_whole(dataset) -> list[Finding]:
         tolerance = Decimal("0.5") * Decimal(1).scaleb(-places) * rounded_terms if parts_are_percent else Decimal(0)
         names = " + ".join(_shown(dataset, part) for part in parts)
         label = f"{partition} categories" if partition else "categories"
-        head = f"{label}: {names} = {total.normalize():f}{'%' if parts_are_percent else ''} against {total_label} ({whole_id})"
+        head = f"{label}: {names} = {total.normalize():f}{'%' if parts_are_percent else ''} against {total_label}"
         gap = expected - total
         members = tuple(part["claim_id"] for part in parts) + (whole_id,)
         if abs(gap) <= tolerance:

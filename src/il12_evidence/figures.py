@@ -290,12 +290,15 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                     offset = (index - (len(chosen) - 1) / 2) * height
                     shown = [(p - offset, v) for p, v in zip(positions, series_values, strict=True) if v is not None]
                     colour = COLOURS["blue"] if series_name == "per administration" else COLOURS["vermillion"]
-                    bars = ax.barh(
-                        [p for p, _ in shown], [v for _, v in shown], height * 0.9, color=colour, label=series_name
-                    )
-                    ax.bar_label(bars, labels=[f"{v:,.0f}" for _, v in shown], padding=2, fontsize=plotting.MIN_FONT_PT)
+                    # dots, not bars: a bar's length means nothing on a log axis that does not start at zero
+                    ax.plot([v for _, v in shown], [p for p, _ in shown], "o", color=colour, label=series_name)
+                    for position, value in shown:
+                        ax.annotate(f"{value:,.0f}", (value, position), xytext=(5, 0), textcoords="offset points",
+                                    va="center", fontsize=plotting.MIN_FONT_PT)  # fmt: skip
                 ax.set_xscale("log")
-                ax.set_xlabel(f"ng/kg {name} (log scale)", fontsize=plotting.MIN_FONT_PT)
+                ax.margins(x=0.25)
+                ax.set_xlabel(f"ng/kg {name.replace('per administration and per week', 'per dose and per week')}, log",
+                              fontsize=plotting.MIN_FONT_PT)  # fmt: skip
                 # plain numbers, not 10² (its exponent would be drawn below the minimum text size)
                 ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
                 ax.xaxis.set_minor_formatter(NullFormatter())
@@ -305,10 +308,10 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                     positions, shown_labels if ax is axes[0] else [""] * len(rows), fontsize=plotting.MIN_FONT_PT
                 )
                 if values is None:
-                    ax.legend(frameon=False, loc="lower right", fontsize=plotting.MIN_FONT_PT)
+                    fig.legend(frameon=False, loc="outside lower left", ncol=2, fontsize=plotting.MIN_FONT_PT)
             return render(fig)
 
-    alt = "Bar chart of doses in ng/kg: " + "; ".join(
+    alt = "Dot chart of doses in ng/kg on a log scale: " + "; ".join(
         f"{label}: {r.per_dose:,.0f} per administration"
         + (f", {r.per_week:,.0f} per week" if r.per_week is not None else ", no weekly schedule")
         for label, r in zip(labels, rows, strict=True)
@@ -366,7 +369,8 @@ def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
                             fontsize=plotting.MIN_FONT_PT,
                             zorder=4,
                         )
-            ax.set_xticks(range(len(columns)), [c.replace(" · ", "\n") for c in columns], fontsize=plotting.MIN_FONT_PT)
+            ax.set_xticks(range(len(columns)), [c.replace(" · ", "\n") for c in columns], fontsize=plotting.MIN_FONT_PT,
+                          rotation=45 if narrow else 0, ha="right" if narrow else "center")  # fmt: skip
             ax.set_yticks(range(len(families)), families, fontsize=plotting.MIN_FONT_PT)
             ax.set_xlim(-0.6, len(columns) - 0.4)
             ax.set_ylim(len(families) - 0.5, -0.5)

@@ -99,6 +99,15 @@ class Page:
         )
 
     @cached_property
+    def marks(self) -> pd.DataFrame:
+        """Every claim's mark, with the symbol and the words the legend gives it."""
+        rows = [
+            {"claim_id": claim_id, "mark": m.mark, "symbol": m.symbol, "label": m.label, "disagrees": m.disagrees}
+            for claim_id, m in self.evidence.marks.items()
+        ]
+        return pd.DataFrame(rows)
+
+    @cached_property
     def findings(self) -> pd.DataFrame:
         """The audit's findings as a table (one row per check)."""
         rows = [

@@ -293,6 +293,8 @@ def findings_table(rows: Sequence[FindingRow], *, caption: str, root: str) -> Sa
         ("rule", "Rule"),
         ("computed", "What the rule computed"),
     ]
+    if not any(cell["computed"] for cell in cells):  # every row is a passing check: it says it all already
+        columns = columns[:-1]
     return table(cells, columns=columns, caption=caption, key_columns=("numbers", "explanation"), row_ids=ids)
 
 
@@ -302,24 +304,17 @@ def errata_table(rows: Sequence[FindingRow], *, caption: str) -> Safe:
         term = row.finding.conventions[0]
         before, _, after = row.finding.fragment.partition(term)
         sentence = Safe(f"{escape(math_as_text(before))}<mark>{escape(term)}</mark>{escape(math_as_text(after))}")
-        cells.append({"sentence": sentence, "explanation": row.explanation, "computed": row.finding.explanation})
+        cells.append({"sentence": sentence, "explanation": row.explanation})
         ids.append(row.finding.anchor)
-    columns = [
-        ("sentence", "Sentence in the review"),
-        ("explanation", "What it means"),
-        ("computed", "What the rule flags"),
-    ]
+    columns = [("sentence", "Sentence in the review"), ("explanation", "What it means")]
     return table(cells, columns=columns, caption=caption, key_columns=("sentence", "explanation"), row_ids=ids)
 
 
 def concordance_table(rows: Sequence[ConcordanceRow], *, caption: str, root: str, anchors: bool = False) -> Safe:
     cells = []
     for row in rows:
-        differs = []
-        if row.definition is not None:
-            differs.append(row.definition.explanation)
-        if row.note:
-            differs.append(row.note)
+        # the human note where there is one; the rule's words only where no one explained the difference
+        differs = [row.note] if row.note else [row.definition.explanation] if row.definition is not None else []
         cells.append(
             {
                 "review": claim(row.number, root=root),
