@@ -408,6 +408,7 @@
     var targetTop = target && body.contains(target) && window.scrollY > 0 ? target.getBoundingClientRect().top : null;
 
     /* controls */
+    var csvButton = box.querySelector("button.csv-download");  // drawn disabled in the page, kept
     controls.textContent = "";
     var search = el("div", "explorer-search");
     var searchLabel = el("label", null, "Filter by any word");
@@ -455,9 +456,9 @@
     reset.type = "button";
     reset.addEventListener("click", function () { clear(); input.focus(); });
     actions.appendChild(reset);
-    var csvButton = box.querySelector("button.csv-download");
     if (csvButton) {
       csvButton.hidden = false;
+      csvButton.disabled = false;
       actions.appendChild(csvButton);  // beside the filters, not after hundreds of rows
       csvButton.addEventListener("click", function () { download(visibleRecords(), filtered() ? "claims-filtered.csv" : "claims.csv"); });
     }
@@ -606,5 +607,7 @@
     watchScrolling();
   }
 
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  // MkDocs places this script after the page's content: starting at once (not at DOMContentLoaded)
+  // shows the explorer's controls before the first paint, so nothing below them shifts.
+  if (document.querySelector(".md-content")) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

@@ -9,6 +9,22 @@ built pages themselves) links back to every page that shows it.
 from .render import Safe, claim, escape, math_as_text
 from .views import Evidence
 
+# The controls as the site script builds them, drawn disabled before it runs: the page has the
+# same layout with and without the script, so nothing shifts when it starts (and without
+# JavaScript the reader sees what the explorer offers, and why it is greyed).
+_FACETS = (("topic", "Topic", "All topics"), ("study", "Study", "All studies"), ("mark", "Mark", "Any mark"),
+           ("verdict", "Primary source", "Any verdict"))  # fmt: skip
+CONTROLS = (
+    '<div class="explorer-controls"><div class="explorer-search"><label for="claims-filter">Filter by any word</label>'
+    '<input type="search" id="claims-filter" disabled placeholder="needs JavaScript"></div>'
+    + "".join(
+        f'<div class="explorer-facet"><label for="claims-facet-{key}">{label}</label>'
+        f'<select id="claims-facet-{key}" disabled><option value="">{everything}</option></select></div>'
+        for key, label, everything in _FACETS
+    )
+    + '<div class="explorer-actions"><button type="button" class="explorer-reset" disabled>Show all claims</button>'
+    '<button type="button" class="csv-download" disabled>Download CSV of the rows shown</button></div></div>'
+)
 SHOWN_ON = '<span class="shown-on" data-shown-on="{claim_id}"></span>'
 
 
@@ -74,12 +90,12 @@ def explorer(evidence: Evidence, *, root: str) -> str:
     )
     return Safe(
         '<div class="claims-explorer" data-search-exclude>'
-        '<div class="explorer-controls" hidden></div>'
-        '<p class="claims-count" aria-live="polite"></p>'
+        f"{CONTROLS}"
+        f'<p class="claims-count" aria-live="polite">{len(dataset.claims)} of {len(dataset.claims)} claims</p>'
         # data-search-exclude again on the figure: Material's search parser ends an exclusion at the
         # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
         '<figure class="evidence-table" data-search-exclude><figcaption>All claims</figcaption>'
         '<div class="table-scroll" role="region" tabindex="0" aria-label="All claims">'
         f'<table id="claims-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-        '<button type="button" class="csv-download" hidden>Download CSV of the rows shown</button></figure></div>'
+        "</figure></div>"
     )
