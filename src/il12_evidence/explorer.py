@@ -96,6 +96,6 @@ def explorer(evidence: Evidence, *, root: str) -> str:
         # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
         '<figure class="evidence-table" data-search-exclude><figcaption>All claims</figcaption>'
         '<div class="table-scroll" role="region" tabindex="0" aria-label="All claims">'
-        f'<table id="claims-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<table id="claims-table" class="evidence"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         "</figure></div>"
     )

@@ -197,7 +197,10 @@ def table(
     return Safe(
         f'<figure class="evidence-table"{search}><figcaption>{escape(caption)}</figcaption>'
         f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(caption)}">'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{button}</figure>"
+        # A class keeps Material's script from wrapping the table again: on long pages that second
+        # wrap re-laid out every table and cost phones about a second of blocked main thread.
+        f'<table class="evidence"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>{button}</figure>"
     )
 
 
