@@ -6,8 +6,8 @@
 # study whose numbers the review reports, we read the study's own abstract and compared it,
 # number by number, with what the review says. Only abstracts were reachable, so "not in the
 # abstract" is an honest verdict, not a failure; "unverified" means no copy of the abstract
-# could be reached. The primary statements are in our own words; where a DOI or PubMed record
-# of the study was found, its name links to it.
+# could be reached. The primary statements are in our own words; where a DOI, PubMed or PubMed
+# Central record of the study was found, its name links to it.
 
 # %%
 from il12_evidence.notebook import Page

@@ -169,7 +169,7 @@ def references_table(evidence: Evidence, root: str) -> str:
     columns = [
         ("ref", "No."),
         ("entry", "Reference as printed in the review"),
-        ("record", "DOI or PubMed record"),
+        ("record", "DOI, PubMed or PMC record"),
         ("numbers", "Numbers the review reports from it"),
     ]
     return render.table(

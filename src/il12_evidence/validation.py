@@ -22,6 +22,9 @@ REQUIRED_PARAMETERS = ("confidence_level", "smallest_groups_listed", "largest_gr
 COUNT_PARAMETERS = {"smallest_groups_listed": 100, "largest_group_searched": 10_000, "nearby_counts": 1_000}
 PERCENT_DIGITS = f"a percentage is printed in digits with at most {MAX_DECIMALS} decimals (the audit recomputes it)"
 
+# A paper's identifiers, in the order a reader's link prefers them (views.record_url).
+IDENTIFIERS = ("doi", "pmid", "pmcid")
+
 Report = Callable[[dict, str, str], None]
 
 
@@ -178,6 +181,20 @@ def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
     for row in dataset.references:
         if row["entry"] and row["entry"] not in dataset.source:
             report(row, "entry", f"reference {row['ref']}: entry not found verbatim in the source text")
+        if any(row.get(key) for key in IDENTIFIERS) and not row.get("identifiers_seen_at"):
+            report(row, "identifiers_seen_at", f"reference {row['ref']}: an identifier needs the record it was seen in")
+    # A primary study's identifiers are its reference's: the two tables must not disagree.
+    studies_report = _reporter(dataset, "primary-studies", problems)
+    for study in dataset.rows("primary-studies"):
+        reference = dataset.references_by_ref.get(study["ref"]) if study["ref"] is not None else None
+        for key in IDENTIFIERS:
+            if reference and study.get(key) and reference.get(key) and study[key] != reference[key]:
+                studies_report(
+                    study,
+                    key,
+                    f"primary study {study['primary_id']}: {key} {study[key]} differs from reference "
+                    f"{study['ref']}'s {reference[key]}",
+                )
 
 
 def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:

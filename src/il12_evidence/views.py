@@ -174,11 +174,14 @@ def objective_label(dataset) -> str:
 
 
 def record_url(row: dict) -> str:
-    """The paper's own record: its DOI, else its PubMed entry; never a mirror or a search page."""
+    """The paper's own record: its DOI, else its PubMed entry, else its PubMed Central article; never a
+    mirror or a search page."""
     if row.get("doi"):
         return f"https://doi.org/{row['doi']}"
     if row.get("pmid"):
         return f"https://pubmed.ncbi.nlm.nih.gov/{row['pmid']}/"
+    if row.get("pmcid"):
+        return f"https://pmc.ncbi.nlm.nih.gov/articles/{row['pmcid']}/"
     return ""
 
 

@@ -416,6 +416,14 @@ CASES = {
     "finding-explains-nothing": Bad(
         append("findings.csv", "grim,ctcl-enrolled,An explanation of something that no rule finds."),
         "findings.csv:END:subject", "explains a finding the rules no longer produce"),
+    "identifier-without-its-record": Bad(set_cell("references.csv", "33", "identifiers_seen_at", ""),
+                                         "references.csv:[33]:identifiers_seen_at",
+                                         "an identifier needs the record it was seen in"),
+    "identifier-not-a-pmcid": Bad(set_cell("references.csv", "33", "pmcid", "11029752"),
+                                  "references.csv:[33]:pmcid", "PMC"),
+    "primary-study-identifier-disagrees": Bad(set_cell("primary_studies.csv", "bekaii-saab-2009", "pmcid", "PMC1"),
+                                              "primary_studies.csv:[bekaii-saab-2009]:pmcid",
+                                              "differs from reference 17's PMC2996611"),
 }
 # fmt: on
 

@@ -53,7 +53,9 @@ NOT_POISONED = {
 # Fields whose pattern admits a payload only without spaces: value → hostile value.
 SPACELESS_FIELDS = {
     ("references", "doi"): lambda label: f"10.1000/{label}" + "".join(SPACELESS),
-    ("primary-studies", "doi"): lambda label: f"10.1000/{label}" + "".join(SPACELESS),
+    # validate requires a primary study's DOI to equal its reference's: the same hostile DOI for both.
+    ("primary-studies", "doi"): lambda label: f"10.1000/{marker('references', 'doi', SPACELESS_VARIANT)}"
+    + "".join(SPACELESS),
     ("primary-studies", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
 }
 

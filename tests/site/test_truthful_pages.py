@@ -291,3 +291,35 @@ def test_home_counts_problems_and_disagreements_from_the_data(pages):
     assert f"disagree with {len(disagreeing())} of its numbers" in text
     listed = pages["."].select("ul.answers li[data-finding]")
     assert {li["data-finding"] for li in listed} == {f.anchor for f in problems}
+
+
+def _record(row: dict) -> str:
+    """The link a reader should get for a paper: DOI, else PubMed, else PubMed Central."""
+    if row["doi"]:
+        return f"https://doi.org/{row['doi']}"
+    if row["pmid"]:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{row['pmid']}/"
+    return f"https://pmc.ncbi.nlm.nih.gov/articles/{row['pmcid']}/" if row["pmcid"] else ""
+
+
+def test_every_reference_links_to_its_own_record_or_says_none_was_found(pages):
+    rows = {row["id"]: row for row in pages["references"].select("tbody tr[id]")}
+    assert len(rows) == len(table("references.csv"))
+    for reference in table("references.csv"):
+        links = [a["href"] for a in rows[f"ref-{reference['ref']}"].select("a[href^='http']")]
+        expected = _record(reference)
+        assert links == ([expected] if expected else []), reference["ref"]
+        if not expected:
+            assert "not found in the stored records" in rows[f"ref-{reference['ref']}"].get_text()
+
+
+def test_primary_studies_link_to_their_own_record_and_nothing_else(pages):
+    studies = {row["label"]: _record(row) for row in table("primary_studies.csv")}
+    seen = set()
+    for url in ("notebooks/09_primary_sources", "notebooks/10_primary_by_study"):
+        for cell in pages[url].select("td[data-label='Primary study']"):
+            label = cell.get_text(" ", strip=True)
+            links = [a["href"] for a in cell.select("a[href]")]
+            assert links == ([studies[label]] if studies[label] else []), (url, label)
+            seen.add(label)
+    assert seen == set(studies)
