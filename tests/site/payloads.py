@@ -54,8 +54,9 @@ NOT_POISONED = {
 SPACELESS_FIELDS = {
     ("references", "doi"): lambda label: f"10.1000/{label}" + "".join(SPACELESS),
     # validate requires a primary study's DOI to equal its reference's: the same hostile DOI for both.
-    ("primary-studies", "doi"): lambda label: f"10.1000/{marker('references', 'doi', SPACELESS_VARIANT)}"
-    + "".join(SPACELESS),
+    ("primary-studies", "doi"): lambda label: (
+        f"10.1000/{marker('references', 'doi', SPACELESS_VARIANT)}" + "".join(SPACELESS)
+    ),
     ("primary-studies", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
 }
 
