@@ -302,15 +302,25 @@
     if (!regions.length) { return; }
     nameRegionsApart(regions);
 
-    function edges(region) {
-      var beyond = region.scrollWidth - region.clientWidth - region.scrollLeft;
-      region.classList.toggle("more-left", region.scrollLeft > 1);
-      region.classList.toggle("more-right", beyond > 1);
+    function measure(region) {
+      return {
+        scrolls: region.scrollWidth > region.clientWidth + 1,
+        left: region.scrollLeft > 1,
+        right: region.scrollWidth - region.clientWidth - region.scrollLeft > 1
+      };
     }
 
+    function edges(region, size) {
+      region.classList.toggle("more-left", size.left);
+      region.classList.toggle("more-right", size.right);
+    }
+
+    // Every region is measured before any is changed: a change between two reads would make the
+    // browser lay the page out again for each table.
     function update() {
-      regions.forEach(function (region) {
-        var scrolls = region.scrollWidth > region.clientWidth + 1;
+      var sizes = regions.map(measure);
+      regions.forEach(function (region, index) {
+        var scrolls = sizes[index].scrolls;
         region.classList.toggle("scrolls", scrolls);
         if (scrolls) {
           region.setAttribute("tabindex", "0");
@@ -319,7 +329,7 @@
           region.removeAttribute("tabindex");
           region.removeAttribute("role");
         }
-        edges(region);
+        edges(region, sizes[index]);
         var caption = region.parentNode.querySelector("figcaption");
         var hint = caption && caption.querySelector(".scroll-hint");
         if (scrolls && caption && !hint) {
@@ -333,15 +343,18 @@
     }
 
     regions.forEach(function (region) {
-      region.addEventListener("scroll", function () { edges(region); }, { passive: true });
+      region.addEventListener("scroll", function () { edges(region, measure(region)); }, { passive: true });
     });
-    update();
-    var pending = 0;
-    window.addEventListener("resize", function () {
-      window.cancelAnimationFrame(pending);
-      pending = window.requestAnimationFrame(update);
+    // Measured when the browser has laid the page out anyway (a ResizeObserver reports after
+    // layout), never by forcing a layout of its own: on long pages that cost phones a blocked
+    // main thread before the first tap. A table's width changes with the window and with any
+    // disclosure opened inside it, so the table is watched as well as its region.
+    var observer = new ResizeObserver(update);
+    regions.forEach(function (region) {
+      observer.observe(region);
+      var table = region.querySelector("table");
+      if (table) { observer.observe(table); }
     });
-    document.addEventListener("toggle", function () { window.requestAnimationFrame(update); }, true);
   }
 
   // Landmarks need distinct names: a region named like another also gets its section's heading.
@@ -525,6 +538,7 @@
     /* sorting: a button in each header; rows move, nothing is re-rendered */
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var sorted = { column: -1, ascending: true };
+    table.classList.add("sortable");
     headers.forEach(function (th, column) {
       var title = th.textContent.trim();
       if (title === "More") { return; }
@@ -532,6 +546,7 @@
       button.type = "button";
       th.textContent = "";
       th.appendChild(button);
+      th.classList.add("sortable");  // classes, not :has(): cheaper for the browser to keep styled
       button.addEventListener("click", function () { sortBy(column); });
     });
 

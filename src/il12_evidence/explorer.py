@@ -6,7 +6,7 @@ counts, every finding about it with its explanation, and (filled in after the bu
 built pages themselves) links back to every page that shows it.
 """
 
-from .render import Safe, claim, escape, math_as_text
+from .render import Safe, card_layout, claim, escape, math_as_text
 from .views import Evidence
 
 # The controls as the site script builds them, drawn disabled before it runs: the page has the
@@ -84,10 +84,9 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             f'<td data-label="Claim id"><code>{escape(claim_id)}</code></td></tr>'
         )
     key = ' class="key"'  # the columns a phone must keep in view
-    head = "".join(
-        f'<th scope="col"{key if title in ("Claim", "Stated") else ""}>{title}</th>'
-        for title in ("Claim", "Stated", "Source text", "Study", "Primary source", "More", "Claim id")
-    )
+    titles = ("Claim", "Stated", "Source text", "Study", "Primary source", "More", "Claim id")
+    head = "".join(f'<th scope="col"{key if title in ("Claim", "Stated") else ""}>{title}</th>' for title in titles)
+    layout = card_layout(len(titles))
     return Safe(
         '<div class="claims-explorer" data-search-exclude>'
         f"{CONTROLS}"
@@ -95,7 +94,8 @@ def explorer(evidence: Evidence, *, root: str) -> str:
         # data-search-exclude again on the figure: Material's search parser ends an exclusion at the
         # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
         '<figure class="evidence-table" data-search-exclude><figcaption>All claims</figcaption>'
-        '<div class="table-scroll" role="region" tabindex="0" aria-label="All claims">'
-        f'<table id="claims-table" class="evidence"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<div class="table-scroll{layout}" role="region" tabindex="0" aria-label="All claims">'
+        f'<table id="claims-table" class="evidence{layout}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
         "</figure></div>"
     )

@@ -166,6 +166,16 @@ def legend() -> Safe:
     return Safe(f'<ul class="status-legend" aria-label="What the marks mean" data-search-exclude>{items}</ul>')
 
 
+# From this many columns on, a table's rows become cards on narrow screens (extra.css).
+CARD_COLUMNS = 4
+
+
+def card_layout(columns: int) -> str:
+    """The class that lays a table's rows out as cards on phones: set here, not found by a CSS
+    :has() query, whose re-evaluation on every change inside a table slowed long pages down."""
+    return " cards" if columns >= CARD_COLUMNS else ""
+
+
 def table(
     rows: Sequence[dict],
     *,
@@ -181,6 +191,7 @@ def table(
 
     key_columns stay visible on narrow screens (stacked as cards); the rest scroll with them.
     """
+    layout = card_layout(len(columns))
     head = "".join(
         f'<th scope="col"{_cell_class(key, numeric, key_columns)}>{escape(title)}</th>' for key, title in columns
     )
@@ -196,10 +207,10 @@ def table(
     search = "" if searchable else " data-search-exclude"
     return Safe(
         f'<figure class="evidence-table"{search}><figcaption>{escape(caption)}</figcaption>'
-        f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f'<div class="table-scroll{layout}" role="region" tabindex="0" aria-label="{escape(caption)}">'
         # A class keeps Material's script from wrapping the table again: on long pages that second
         # wrap re-laid out every table and cost phones about a second of blocked main thread.
-        f'<table class="evidence"><thead><tr>{head}</tr></thead>'
+        f'<table class="evidence{layout}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>{button}</figure>"
     )
 
