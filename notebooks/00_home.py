@@ -72,8 +72,8 @@ problems = findings[findings.problem & findings.kind.isin(["claim", "set", "stud
 verdicts = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
 disagreeing = verdicts[verdicts.disagrees]
 page.say(
-    "The audit's rules find {=problems} problems in the review's numbers, {=errata} suspect terms in its text and "
-    "{=primary} error in a primary abstract's own arithmetic; the cited studies' abstracts disagree with "
+    "The audit's rules find {=problems} problems in the review's numbers, {=errata} places where its text uses a "
+    "suspect term and {=primary} error in a primary abstract's own arithmetic; the cited studies' abstracts disagree with "
     "{=disagreeing} of its numbers. The problems in the review's numbers, each with what it means:",
     problems=len(problems),
     errata=int((findings.problem & (findings.kind == "text")).sum()),

@@ -71,5 +71,8 @@ page.grouped_rates(
 # Without group sizes no confidence interval can be computed; the audit lists the smallest
 # groups that could give each percentage.
 
+# %% [markdown]
+# ## Every number on this page
+
 # %%
 page.numbers(mice, caption="Every number the review gives for irradiated mice")

@@ -10,6 +10,7 @@ from il12_evidence.notebook import Page
 
 page = Page.load(source="notebooks/04_tumour_bearing_mice.py")
 claims = page.claims
+page.legend()
 page.say(
     "The study used {tumour-models}, EL4 lymphoma and Lewis lung cancer. In both, the review reports faster "
     "recovery of every blood cell type and smaller tumours with IL-12 than with G-CSF or no growth factor, and a "
@@ -19,6 +20,9 @@ page.say(
 # %% [markdown]
 # The review gives these results in words only: it states no counts, rates or doses for
 # this study, so nothing here can be recomputed. The primary report is the place to look.
+
+# %% [markdown]
+# ## Every number on this page
 
 # %%
 page.numbers(

@@ -35,5 +35,8 @@ page.stated_rates(
 # The review does not give the number of animals predicted to die, so the predictive
 # values cannot be recomputed; the audit lists the smallest groups that could give them.
 
+# %% [markdown]
+# ## Every number on this page
+
 # %%
 page.numbers(primates, caption="Every number the review gives for non-human primates")

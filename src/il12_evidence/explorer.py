@@ -37,7 +37,8 @@ def explorer(evidence: Evidence, *, root: str) -> str:
         number = evidence.number(claim_id)
         study = dataset.study_of(row)
         primary = dataset.primary_by_claim.get(claim_id)
-        verdict = dataset.verdicts[primary["verdict"]]["label"] if primary else "not compared"
+        # validate gives every number citing a reference a comparison: the rest are the review's own
+        verdict = dataset.verdicts[primary["verdict"]]["label"] if primary else "the review's own number"
         details = []
         if row["note"]:
             details.append(f"<p><strong>Note.</strong> {escape(row['note'])}</p>")
@@ -66,10 +67,12 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             )
         details.append(f"<p><strong>Shown on</strong> {SHOWN_ON.format(claim_id=escape(claim_id))}</p>")
         what = number.quantity + (f" — {number.group}" if number.group else "")
-        # the study whose abstract was read, in view: a filter by its author finds a visible word
+        # The study whose abstract was read, in view when it is not the study cited: a filter by
+        # its first author then finds a visible word.
+        primary_label = dataset.primary_studies[primary["primary_id"]]["label"] if primary else ""
         primary_study = (
-            f'<span class="primary-study">{escape(dataset.primary_studies[primary["primary_id"]]["label"])}</span>'
-            if primary
+            f'<span class="primary-study">{escape(primary_label)}</span>'
+            if primary_label and primary_label != study["label"]
             else ""
         )
         rows.append(

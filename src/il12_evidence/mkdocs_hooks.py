@@ -137,7 +137,9 @@ def on_page_content(html, page, config, files):
         return _problems_page()
     if page.file.src_uri.endswith(".ipynb"):
         html = _NBCONVERT_FURNITURE.sub("", _externalise_figures(html, page, config))
-        return _JUPYTER_CLASSES.sub("<div>", html)
+        html = _JUPYTER_CLASSES.sub("<div>", html)
+        _extend_toc(page, html, "")  # headings a cell's output draws (one per study, say)
+        return html
     evidence, root = _state["evidence"], _root(page)
 
     def fill(match):
@@ -152,12 +154,22 @@ def on_page_content(html, page, config, files):
 
 
 def _extend_toc(page, filled: str, original: str) -> None:
-    """Headings that a generated block adds enter the page's table of contents."""
-    known = {match.group(2) for match in _HEADING.finditer(original)}
+    """Headings that a generated block or a cell's output adds enter the page's table of contents:
+    a second-level heading at the top, a deeper one under the heading before it."""
+
+    def anchors(items):
+        for item in items:
+            yield item.id
+            yield from anchors(item.children)
+
+    known = {match.group(2) for match in _HEADING.finditer(original)} | set(anchors(page.toc.items))
     for level, anchor, text in _HEADING.findall(filled):
-        if anchor not in known:
-            title = re.sub(r"<[^>]+>", "", text)
-            page.toc.items.append(AnchorLink(title, anchor, int(level)))
+        if anchor in known:
+            continue
+        # the title stays escaped HTML: the theme's template prints it as it is
+        link = AnchorLink(re.sub(r"<[^>]+>", "", text), anchor, int(level))
+        parent = page.toc.items[-1] if page.toc.items and int(level) > page.toc.items[-1].level else None
+        (parent.children if parent else page.toc.items).append(link)
 
 
 def _problems_page() -> str:

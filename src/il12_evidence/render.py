@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from . import marks as mark_names
 from .marks import ClaimMark
-from .views import ConcordanceRow, FindingRow, Number, ProportionRow, ReferenceRow, StudyRow
+from .views import NO_RECORD, ConcordanceRow, FindingRow, Number, ProportionRow, ReferenceRow, StudyRow
+
+RECORD_COLUMN = "DOI, PubMed or PMC record"
 
 # Where things are on the site, relative to its root (use_directory_urls).
 CLAIMS_PAGE = "claims/"
@@ -408,11 +410,11 @@ def references_table(rows: Sequence[ReferenceRow], *, caption: str) -> Safe:
         {
             "ref": f"[{row.ref}]",
             "entry": row.entry.replace("*", ""),
-            "record": link(row.url, row.url.split("//", 1)[1]) if row.url else "not found",
+            "record": link(row.url, row.label) if row.url else NO_RECORD,
         }
         for row in rows
     ]
-    columns = [("ref", "Ref."), ("entry", "Reference as printed"), ("record", "DOI or PubMed record")]
+    columns = [("ref", "Ref."), ("entry", "Reference as printed"), ("record", RECORD_COLUMN)]
     return table(cells, columns=columns, caption=caption, key_columns=("ref", "entry"))
 
 

@@ -30,7 +30,7 @@ def summary(evidence: Evidence, root: str) -> str:
     rows = [
         {"what": "Numbers stated in the review, each a row with its quote", "count": len(dataset.claims)},
         {
-            "what": "Studies whose results the review reports",
+            "what": "Studies whose results the review reports (the review itself not counted)",
             "count": sum(s["setting"] != "review" for s in dataset.studies),
         },
         {"what": "References in the review", "count": len(dataset.references)},
@@ -161,7 +161,8 @@ def references_table(evidence: Evidence, root: str) -> str:
             {
                 "ref": row["ref"],
                 "entry": row["entry"].replace("*", ""),
-                "record": render.link(url, url.split("//", 1)[1]) if url else "not found in the stored records",
+                "record": render.link(url, views.record_label(row)) if url else views.NO_RECORD,
+                "note": row["note"] or "",
                 "numbers": cited.get(row["ref"], 0),
             }
         )
@@ -169,8 +170,9 @@ def references_table(evidence: Evidence, root: str) -> str:
     columns = [
         ("ref", "No."),
         ("entry", "Reference as printed in the review"),
-        ("record", "DOI, PubMed or PMC record"),
-        ("numbers", "Numbers the review reports from it"),
+        ("record", render.RECORD_COLUMN),
+        ("numbers", "Numbers"),
+        ("note", "Where the record differs from the reference as printed"),
     ]
     return render.table(
         rows,

@@ -185,6 +185,20 @@ def record_url(row: dict) -> str:
     return ""
 
 
+def record_label(row: dict) -> str:
+    """The identifier record_url links, as a reader names it."""
+    if row.get("doi"):
+        return f"doi:{row['doi']}"
+    if row.get("pmid"):
+        return f"PMID {row['pmid']}"
+    return f"PubMed Central {row['pmcid']}" if row.get("pmcid") else ""
+
+
+# What a reference without any identifier on record shows: none was seen, which is not to say
+# the paper has none (see the References page).
+NO_RECORD = "none seen"
+
+
 def proportion_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[ProportionRow]:
     """Every proportion among the claims: stated percentages and counts of a known group, with the
     rate recomputed from the counts (stated, or the only one GRIM allows) and its interval."""
@@ -348,6 +362,7 @@ class ReferenceRow:
     ref: int
     entry: str
     url: str
+    label: str  # how the link reads: "doi:…", "PMID …" or "PMC…"
 
 
 _CITATION = re.compile(r"\[(\d+(?:\s*[–,-]\s*\d+)*)\]")
@@ -368,4 +383,7 @@ def cited_references(evidence: Evidence, section_start: str, section_end: str) -
     references = evidence.dataset.references_by_ref
     if not cited:
         raise SelectionError(f"the section from {section_start!r} cites no reference")
-    return [ReferenceRow(ref, references[ref]["entry"], record_url(references[ref])) for ref in sorted(cited)]
+    return [
+        ReferenceRow(ref, references[ref]["entry"], record_url(references[ref]), record_label(references[ref]))
+        for ref in sorted(cited)
+    ]
