@@ -11,16 +11,24 @@ NUMBER = "a.claim-link[href$='#c-rituximab-response-rate']"
 QUOTE = "showed responses to the treatment (69%)"
 
 
-def test_palette_toggle_switches_scheme(browser, server):
-    # its own context: Material remembers the chosen palette, which must not leak into other tests
-    context = browser.new_context()
+def test_scheme_follows_the_system_until_the_reader_switches_it(browser, server):
+    # its own context: the choice is remembered, and must not leak into other tests
+    context = browser.new_context(color_scheme="dark")
     page = context.new_page()
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
     try:
         page.goto(f"{server}/")
-        before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        page.click("form[data-md-component='palette'] label:visible")
-        after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert {before, after} == {"default", "slate"}
+        assert page.evaluate(scheme) == "slate"
+        switch = page.locator("button.scheme-toggle")
+        assert switch.get_attribute("aria-label") == "Switch to light mode"
+        switch.click()
+        assert page.evaluate(scheme) == "default"
+        assert switch.get_attribute("aria-label") == "Switch to dark mode"
+        page.goto(f"{server}/references/")  # remembered on the next page, against the system's setting
+        assert page.evaluate(scheme) == "default"
+        page.emulate_media(color_scheme="light")
+        page.locator("button.scheme-toggle").click()
+        assert page.evaluate(scheme) == "slate"
     finally:
         context.close()
 
