@@ -11,6 +11,8 @@ from il12_evidence.notebook import Page
 page = Page.load(source="notebooks/04_tumour_bearing_mice.py")
 claims = page.claims
 page.legend()
+
+# %%
 page.say(
     "The study used {tumour-models}, EL4 lymphoma and Lewis lung cancer. In both, the review reports faster "
     "recovery of every blood cell type and smaller tumours with IL-12 than with G-CSF or no growth factor, and a "

@@ -97,17 +97,23 @@ page.dosing(caption="IL-12 per administration and per week, in ng/kg; the mouse 
 
 # %%
 doses = pd.DataFrame(regimens(page.dataset)).merge(page.table("regimens")[["regimen", "note"]], on="regimen")
+
+
+def dose(value):
+    return "" if pd.isna(value) else f"{value:,.1f}".removesuffix(".0")
+
+
 page.show(
     doses.assign(
-        per_dose=doses.per_dose.map("{:,.1f}".format),
-        per_week=doses.per_week.map(lambda value: "" if pd.isna(value) else f"{value:,.1f}"),
-        converted=doses.converted.map({True: "yes", False: "no"}),
+        per_dose=doses.per_dose.map(dose),
+        per_week=doses.per_week.map(dose),
+        converted=doses.converted.map({True: "converted from the animal dose", False: "as given"}),
     )[["label", "per_dose", "per_week", "converted", "note"]].rename(
         columns={
             "label": "Regimen",
             "per_dose": "ng/kg per administration",
             "per_week": "ng/kg per week",
-            "converted": "Human-equivalent",
+            "converted": "Dose shown",
             "note": "Note",
         }
     ),

@@ -71,7 +71,7 @@ def explorer(evidence: Evidence, *, root: str) -> str:
         # its first author then finds a visible word.
         primary_label = dataset.primary_studies[primary["primary_id"]]["label"] if primary else ""
         primary_study = (
-            f'<span class="primary-study">{escape(primary_label)}</span>'
+            f'<span class="primary-study">abstract read: {escape(primary_label)}</span>'
             if primary_label and primary_label != study["label"]
             else ""
         )

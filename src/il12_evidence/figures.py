@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from . import plotting, views
 from .plotting import COLOURS, figure, figure_html, render
@@ -297,6 +297,12 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                                     va="center", fontsize=plotting.MIN_FONT_PT)  # fmt: skip
                 ax.set_xscale("log")
                 ax.margins(x=0.25)
+                # the same rows in both panels, a dose missing from one included
+                ax.set_ylim(-0.6, len(rows) - 0.4)
+                # a panel spanning about a decade gets ticks at 1, 2 and 5 of it, or it would show one
+                drawn = [v for _, values_ in chosen for v in values_ if v]
+                narrow_span = max(drawn) / min(drawn) < 20
+                ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if narrow_span else (1.0,)))
                 ax.set_xlabel(f"ng/kg {name.replace('per administration and per week', 'per dose and per week')}, log",
                               fontsize=plotting.MIN_FONT_PT)  # fmt: skip
                 # plain numbers, not 10² (its exponent would be drawn below the minimum text size)

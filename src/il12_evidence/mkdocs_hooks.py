@@ -154,22 +154,33 @@ def on_page_content(html, page, config, files):
 
 
 def _extend_toc(page, filled: str, original: str) -> None:
-    """Headings that a generated block or a cell's output adds enter the page's table of contents:
-    a second-level heading at the top, a deeper one under the heading before it."""
+    """Headings that a generated block or a cell's output adds enter the page's table of contents,
+    where they stand on the page: a third-level heading under the second-level one before it."""
 
-    def anchors(items):
+    def entries(items):
         for item in items:
-            yield item.id
-            yield from anchors(item.children)
+            yield item
+            yield from entries(item.children)
 
-    known = {match.group(2) for match in _HEADING.finditer(original)} | set(anchors(page.toc.items))
-    for level, anchor, text in _HEADING.findall(filled):
-        if anchor in known:
-            continue
+    known = {item.id: item for item in entries(page.toc.items)}
+    found = _HEADING.findall(filled)
+    added = [heading for heading in found if heading[1] not in known]
+    if not added:
+        return
+    roots = [item for item in page.toc.items if item.level == 1]
+    top = roots[0].children if len(roots) == 1 and len(page.toc.items) == 1 else page.toc.items
+    anchors = {anchor for _, anchor, _ in found}
+    if any(item.id not in anchors for item in entries(top)):
+        # some heading of the contents is not one this pattern reads: keep them, add the new at the end
+        found = added
+    else:
+        top.clear()
+    for level, anchor, text in found:
         # the title stays escaped HTML: the theme's template prints it as it is
-        link = AnchorLink(re.sub(r"<[^>]+>", "", text), anchor, int(level))
-        parent = page.toc.items[-1] if page.toc.items and int(level) > page.toc.items[-1].level else None
-        (parent.children if parent else page.toc.items).append(link)
+        link = known.get(anchor) or AnchorLink(re.sub(r"<[^>]+>", "", text), anchor, int(level))
+        link.children = []
+        parent = top[-1] if top and link.level > top[-1].level else None
+        (parent.children if parent else top).append(link)
 
 
 def _problems_page() -> str:

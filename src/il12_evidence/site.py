@@ -171,7 +171,7 @@ def references_table(evidence: Evidence, root: str) -> str:
         ("ref", "No."),
         ("entry", "Reference as printed in the review"),
         ("record", render.RECORD_COLUMN),
-        ("numbers", "Numbers"),
+        ("numbers", "Numbers on this site"),
         ("note", "Where the record differs from the reference as printed"),
     ]
     return render.table(
