@@ -405,12 +405,17 @@ def frame_table(frame, *, caption: str, numeric: Sequence[str] = ()) -> Safe:
     return table(rows, columns=columns, caption=caption, numeric=numeric, key_columns=[c for c, _ in columns[:2]])
 
 
+def record(url: str, label: str) -> Safe | str:
+    """A paper's own record, linked by its identifier's name, or the words for none seen."""
+    return link(url, label) if url else NO_RECORD
+
+
 def references_table(rows: Sequence[ReferenceRow], *, caption: str) -> Safe:
     cells = [
         {
             "ref": f"[{row.ref}]",
             "entry": row.entry.replace("*", ""),
-            "record": link(row.url, row.label) if row.url else NO_RECORD,
+            "record": record(row.url, row.label),
         }
         for row in rows
     ]

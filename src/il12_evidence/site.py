@@ -161,7 +161,7 @@ def references_table(evidence: Evidence, root: str) -> str:
             {
                 "ref": row["ref"],
                 "entry": row["entry"].replace("*", ""),
-                "record": render.link(url, views.record_label(row)) if url else views.NO_RECORD,
+                "record": render.record(url, views.record_label(row)),
                 "note": row["note"] or "",
                 "numbers": cited.get(row["ref"], 0),
             }

@@ -260,6 +260,15 @@ def assert_page_fits_a_phone(page, path: str) -> None:
     assert hidden == [], f"{path}: cells off screen at 390 px: {hidden}"
 
 
+def read_as_a_reader(browser, server: str, site: Path, path: str) -> None:
+    """check_page on a fresh tab of the page at path."""
+    page = visit(browser, server, path)
+    try:
+        check_page(page, server, site, path)
+    finally:
+        page.close()
+
+
 def check_page(page, server: str, site: Path, path: str) -> None:
     """A page as readers get it: light scheme (requests, console, figures, every axe rule, links),
     dark scheme (contrast; Material switches palettes by this attribute), then a 390 px phone.

@@ -132,6 +132,20 @@ def poisoned_fields(package: dict) -> tuple[list[tuple[str, str]], list[tuple[st
     return chosen, left
 
 
+def read_rows(path: Path) -> tuple[list[str], list[dict]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
 def poison(data_dir: Path) -> dict:
     """Rewrite the copy in place; returns {"fields": [...], "left": [...], "package": [...]}."""
     package_path = data_dir / "datapackage.json"
@@ -146,8 +160,7 @@ def poison(data_dir: Path) -> dict:
         if not fields:
             continue
         path = data_dir / resource["path"]
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        _, rows = read_rows(path)
         header = [f["name"] for f in resource["schema"]["fields"]]
         for row in rows:
             for field in fields:
@@ -164,11 +177,7 @@ def poison(data_dir: Path) -> dict:
                 if row["rule"] == "parts-vs-whole":
                     whole, _, partition = row["subject"].partition("/")
                     row["subject"] = f"{whole}/{poisoner.hostile(partition, 'claims', 'partition')}"
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        path.write_text(buffer.getvalue(), encoding="utf-8")
+        write_rows(path, header, rows)
 
     # The descriptor's own prose: the package, its sources, each resource and each field.
     def prose(value, name, what):

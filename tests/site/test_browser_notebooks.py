@@ -3,7 +3,7 @@ rule, no outside request, no console error, figures drawn whole, links that reso
 scheme's contrast; and a 390 px phone with nothing scrolling sideways and key columns in view.
 The other pages are in test_browser_pages.py (two files, so that two workers share the load)."""
 
-from browsing import check_page, nav_pages, visit
+from browsing import nav_pages, read_as_a_reader
 
 
 def pytest_generate_tests(metafunc):
@@ -12,8 +12,4 @@ def pytest_generate_tests(metafunc):
 
 
 def test_notebook_page_reads_well_light_dark_and_on_a_phone(browser, server, site, path):
-    page = visit(browser, server, path)
-    try:
-        check_page(page, server, site, path)
-    finally:
-        page.close()
+    read_as_a_reader(browser, server, site, path)

@@ -3,7 +3,7 @@ test_browser_notebooks.py), the popover's links, search and navigation."""
 
 import json
 
-from browsing import check_page, nav_pages, site_pages, visit
+from browsing import nav_pages, read_as_a_reader, site_pages, visit
 
 
 def pytest_generate_tests(metafunc):
@@ -16,11 +16,7 @@ def test_every_nav_page_is_built(site):
 
 
 def test_page_reads_well_light_dark_and_on_a_phone(browser, server, site, path):
-    page = visit(browser, server, path)
-    try:
-        check_page(page, server, site, path)
-    finally:
-        page.close()
+    read_as_a_reader(browser, server, site, path)
 
 
 def test_claims_index_links_resolve(site):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler
-from payloads import PAYLOAD, PAYLOADS, XSS, expected_after, poison
+from payloads import PAYLOAD, PAYLOADS, XSS, expected_after, poison, read_rows, write_rows
 
 from il12_evidence import __main__ as cli
 from il12_evidence.checks import Finding
@@ -130,18 +130,12 @@ def poisoned(tmp_path_factory):
 def _formula_in_grouped_arms(data: Path) -> None:
     """Arms read "SERIES, GROUP" become two figure-CSV cells: start the GROUP with a formula."""
     path = data / "claims.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        header, rows = reader.fieldnames, list(reader)
+    header, rows = read_rows(path)
     for row in rows:
         series, comma, group = row["arm"].partition(", ")
         if comma and "⟦" not in series:
             row["arm"] = f"{series}, {FORMULA} {group}"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    write_rows(path, header, rows)
 
 
 FIGURE_CALL = re.compile(r"\bpage\.(?:forest|stated_rates|grouped_rates|evidence_matrix|references_by_year|dosing)\(")
