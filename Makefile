@@ -46,7 +46,7 @@ test: check
 
 # Re-executes every notebook source into its committed .ipynb (the nbval reference).
 notebooks: setup
-	$(BIN)/python -m il12_evidence.notebooks $(NOTEBOOKS)
+	$(BIN)/python -m il12_evidence.execute $(NOTEBOOKS)
 
 bench: setup
 	@if command -v npm >/dev/null; then npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error; fi

@@ -7,7 +7,7 @@
 # study's own abstract, and marked with what the checks found.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/00_home.py")
 studies, claims, findings = page.studies, page.claims, page.findings
@@ -33,7 +33,7 @@ page.say(
 page.rates_list(claims[claims.study_id.isin(trials.study_id)], family="response")
 
 # %% [markdown]
-# Every trial is small, so every interval is wide. The forest plot on the
+# Every trial is small, so every interval is wide. The chart of response rates on the
 # [Evidence overview](notebooks/07_evidence_overview/) draws them together.
 
 # %% [markdown]
@@ -68,28 +68,28 @@ page.study_links(recovery[(recovery.setting == "clinical") & (recovery.species =
 # ## Which of the review's numbers fail
 
 # %%
-problems = findings[findings.problem & findings.kind.isin(["claim", "set", "study"])]
-verdicts = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
-disagreeing = verdicts[verdicts.disagrees]
+problems = page.problems
+by_consequence = problems.groupby(["rank", "consequence"]).size()
+by_kind = problems.groupby("kind").size()
 page.say(
-    "The audit's rules find {=problems} problems in the review's numbers, {=errata} places where its text uses a "
-    "suspect term and {=primary} error in a primary abstract's own arithmetic; the cited studies' abstracts disagree with "
-    "{=disagreeing} of its numbers. The problems in the review's numbers, each with what it means:",
+    "The audit finds {=problems} problems in the review, each counted once however many checks find it: "
+    "{=consequences}. By kind: {=kinds}. {=copied} of them the review copied from its source. Most consequential first:",
     problems=len(problems),
-    errata=int((findings.problem & (findings.kind == "text")).sum()),
-    primary=int((findings.problem & (findings.kind == "primary")).sum()),
-    disagreeing=len(disagreeing),
+    consequences=[f"{count} {name}" for (_, name), count in by_consequence.items()],
+    kinds=[f"{count} {name}" for name, count in by_kind.items()],
+    copied=int(problems.copied.sum()),
 )
 
 # %%
 page.problems_list(problems)
 
 # %% [markdown]
-# Numbers whose cited abstract says otherwise, or that belong to another study (all are on
+# Numbers whose source states or names them differently (every comparison is on
 # [Review vs primary sources](notebooks/09_primary_sources/)):
 
 # %%
-page.disagreements_list(disagreeing)
+compared = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
+page.comparisons_list(compared[compared.result.isin(["differs", "elsewhere"])])
 
 # %% [markdown]
 # ## How to read this site

@@ -3,12 +3,13 @@
 #
 # The review reports trials that gave recombinant human IL-12 (rhIL-12) on its own: a trial
 # in cutaneous T-cell lymphoma (CTCL), and a trial in non-Hodgkin's lymphoma (NHL) and
-# Hodgkin's disease (HD) that compared intravenous with subcutaneous dosing. Every number on
-# this page is read from `data/claims.csv`; hover over a number, or move to it with the
-# keyboard, to see the sentence that states it and why it carries its mark.
+# Hodgkin's disease (HD) that gave IL-12 into a vein to some patients and under the skin to
+# others (the review reports each group's response rate; neither source describes a planned
+# comparison). Hover over a number, or move to it with the keyboard, to see the sentence that
+# states it and why it carries its signs.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/01_single_agent.py")
 claims = page.claims
@@ -69,9 +70,9 @@ page.proportions(younes, caption="Younes 2004: proportions with a known group si
 page.forest(
     single_agent,
     family="response",
-    title="Single-agent IL-12: response rates",
-    caption="Each response rate the review states for a group of known size: the stated value beside the rate "
-    "recomputed from the counts, with its confidence interval.",
+    title="Single-agent IL-12: response rates with their confidence intervals",
+    caption="Each response rate the review states for a group of known size, grouped by the outcome it measures: "
+    "the stated value beside the rate recomputed from the counts, with its confidence interval.",
 )
 
 # %% [markdown]

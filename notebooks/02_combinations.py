@@ -7,7 +7,7 @@
 # melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/02_combinations.py")
 claims = page.claims
@@ -81,15 +81,16 @@ page.proportions(combination, caption="Combination trials: proportions with a kn
 # ## Response rates with their uncertainty
 #
 # Small trials give wide intervals: each is a confidence interval, the range of true rates
-# compatible with the observed counts.
+# compatible with the observed counts. No trial here has a control arm.
 
 # %%
 page.forest(
     combination,
     family="response",
-    title="IL-12 in combination: response rates",
-    caption="Each response rate the review states for a group of known size: the stated value beside the rate "
-    "recomputed from the counts, with its confidence interval.",
+    title="IL-12 in combination: response rates with their confidence intervals",
+    caption="Each response rate the review states for a group of known size, grouped by the outcome it measures "
+    "(objective response first); where the audit shows a rate counts more than responses, the objective response "
+    "its own counts give is drawn beside it.",
 )
 
 # %% [markdown]

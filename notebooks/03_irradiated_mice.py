@@ -6,7 +6,7 @@
 # irradiation; Basile et al. varied the radiation dose.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/03_irradiated_mice.py")
 claims = page.claims
@@ -55,8 +55,9 @@ page.say(
     "{basile-irradiation-time}, and a {basile-injections:bare} dose of IL-12 "
     "({basile-il12-dose}). Survival was {basile-survival-placebo-8-6gy}, {basile-survival-placebo-8-8gy} and "
     "{basile-survival-placebo-9-0gy} with placebo, and {basile-survival-il12-8-6gy}, {basile-survival-il12-8-8gy} "
-    "and {basile-survival-il12-9-0gy} with IL-12, which the review prints as “IL-2”. Survival did not depend on "
-    "the radiation dose in mice that received a {basile-injections-restated} of IL-12 at the same dose."
+    "and {basile-survival-il12-9-0gy} with IL-12, which the review prints as “IL-2”. The review concludes that "
+    "survival did not depend on the radiation dose in mice that received a {basile-injections-restated} of IL-12 "
+    "at the same dose; with no group sizes given, its numbers cannot show that."
 )
 
 # %%

@@ -6,7 +6,7 @@
 # compared with granulocyte colony-stimulating factor (G-CSF) and with no growth factor.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/04_tumour_bearing_mice.py")
 claims = page.claims

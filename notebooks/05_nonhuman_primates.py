@@ -6,7 +6,7 @@
 # animals die.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/05_nonhuman_primates.py")
 claims = page.claims
@@ -15,8 +15,8 @@ page.legend()
 
 # %%
 page.say(
-    "A {nhp-injections:bare} administration of rhIL-12 raised neutrophil, platelet and red cell counts and reduced "
-    "severe neutropenia and thrombocytopenia compared with G-CSF. Below a lymphocyte threshold of "
+    "The review says that a {nhp-injections:bare} administration of rhIL-12 raised neutrophil, platelet and red "
+    "cell counts and reduced severe neutropenia and thrombocytopenia compared with G-CSF. Below a lymphocyte threshold of "
     "{nhp-lymphocyte-threshold}, the positive predictive value for death — the share of the animals predicted to "
     "die that did die — was {nhp-ppv-control} in the control group and {nhp-ppv-il12} in the rhIL-12 group."
 )

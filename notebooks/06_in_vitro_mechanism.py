@@ -3,17 +3,21 @@
 #
 # Laboratory studies cultured human peripheral blood and bone marrow cells, and mouse bone
 # marrow progenitors, with IL-12 alone or with other growth factors (IL-3, erythropoietin,
-# G-CSF, FLT3 ligand, IL-11). IL-12 enhanced colony formation and progenitor expansion in
-# these combinations.
+# G-CSF, FLT3 ligand, IL-11). The review reports that IL-12 enhanced colony formation and
+# progenitor expansion in these combinations.
 #
 # The proposed mechanism runs through interferon-γ (IFN-γ): IL-12 induces IFN-γ through the
 # STAT4 pathway, and IFN-γ acts on hematopoietic stem cells. Because IFN-γ both stimulates
 # and suppresses hematopoiesis, the review argues that the effect of IL-12 is dose
 # dependent: low doses support blood-cell recovery, high doses suppress it through excess
 # IFN-γ and toxicity.
+#
+# A conflict with a cited title: the review says the second study used normal bone marrow
+# mononuclear cells, while the cited paper's title names fluorouracil-treated peripheral
+# blood CD34+ cells (the table shows both).
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/06_in_vitro_mechanism.py")
 studies = page.studies

@@ -9,7 +9,7 @@
 import pandas as pd
 
 from il12_evidence.dosing import regimens
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/07_evidence_overview.py")
 studies = page.studies
@@ -60,12 +60,6 @@ phases = clinical.assign(
 page.show(phases, caption="Clinical studies and their phases")
 
 # %% [markdown]
-# ## References by year
-
-# %%
-page.references_by_year(caption="References per publication year, from data/references.csv.")
-
-# %% [markdown]
 # ## Clinical response rates
 #
 # Every response rate the review reports for a group of known size, recomputed with its
@@ -77,11 +71,10 @@ clinical_claims = claims[claims.setting == "clinical"]
 page.forest(
     clinical_claims,
     family="response",
-    title="Clinical response rates, single agent and combinations",
-    caption="Every clinical rate of a response outcome with a known group size (shares of patients with no response "
-    "are in the tables of the topic pages, not on this axis). Where the review gives only a percentage and a group "
-    "size, the count is the only whole number that gives it (an implied count, drawn hollow).",
-    by_topic=True,
+    title="Clinical response rates with their confidence intervals",
+    caption="Every clinical rate of a response outcome with a known group size, grouped by the outcome it measures "
+    "(objective response first). Where the review gives only a percentage and a group size, the count is the only "
+    "whole number that gives it (an implied count, drawn hollow).",
 )
 
 # %% [markdown]

@@ -1,42 +1,52 @@
 # %% [markdown]
-# # Review against primary sources
+# # Review against its sources
 #
 # A narrative review can mis-copy its sources, cite the wrong paper for a result, name an
 # outcome differently from its source, or inherit an error from the primary report. For every
-# study whose numbers the review reports, we read the study's own abstract and compared it,
-# number by number, with what the review says. Only abstracts were reachable, so "not in the
-# abstract" is an honest verdict, not a failure; "unverified" means no copy of the abstract
-# could be reached. The primary statements are in our own words; where a DOI, PubMed or PubMed
-# Central record of the study was found, its name links to it.
+# study whose numbers the review reports, we read what could be read of its source (mostly
+# abstracts, sometimes only part of an abstract) and compared it, number by number, with what the review
+# says. Each row names the document read. "Not in the source read" concludes no more than
+# that document shows; "source not read" lists the searches made. Where the cited paper could
+# not be read, a row may compare another report of the same study, and says so. The sources'
+# statements are in our own words; where a DOI, PubMed or PubMed Central record of a paper was
+# found, its name links to it.
 
 # %%
-from il12_evidence.notebook import Page
+from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/09_primary_sources.py")
 concordance = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
 by_verdict = (
-    concordance.groupby(["label", "disagrees"])
+    concordance.assign(
+        compared_with=concordance.compared_with.map(
+            {"cited": "the cited paper", "other-report": "another report of the same study"}
+        ),
+        document=concordance.document.fillna("nothing could be read"),
+    )
+    .groupby(["label", "compared_with", "document"])
     .size()
     .rename("Numbers")
     .reset_index()
     .sort_values("Numbers", ascending=False)
-    .rename(columns={"label": "Verdict", "disagrees": "The source disagrees"})
+    .rename(columns={"label": "Verdict", "compared_with": "Compared with", "document": "What was read"})
 )
-by_verdict["The source disagrees"] = by_verdict["The source disagrees"].map({True: "yes", False: "no"})
-page.show(by_verdict, caption="The review's numbers by verdict", numeric=["Numbers"])
+page.show(by_verdict, caption="The review's numbers by verdict and by what was read", numeric=["Numbers"])
 
 # %% [markdown]
-# ## Every number the abstracts let us compare
+# ## Study by study
 #
-# Disagreements first: a ≠ marks a number whose cited study's abstract says otherwise, or
-# whose figures belong to another study. The outcome column compares what the review's words
-# call a rate with what the primary reports, and a mean with a median.
+# Each study's numbers in the review's order, with what its source says and the verdict.
+# Differences are marked: ≠ a different value, ! a figure its source gives for another
+# outcome, statistic or quantity.
 
 # %%
-compared = concordance[concordance.verdict.isin(["match", "mismatch", "misattributed"])].sort_values(
-    "disagrees", ascending=False, kind="stable"
-)
-page.concordance(compared, caption="The review against the primary abstracts, disagreements first", anchors=True)
+from IPython.display import display
+
+by_study = concordance.merge(page.claims[["claim_id", "study_id"]], on="claim_id")
+for study_id, rows in by_study.groupby("study_id", sort=False):
+    display(page.study_heading(study_id))
+    label = page.dataset.studies_by_id[study_id]["label"]
+    display(page.concordance(rows, caption=f"{label}: the review's numbers against its source", anchors=True))
 
 # %% [markdown]
 # ## Outcomes and statistics named differently
@@ -52,17 +62,13 @@ page.audit_findings(
 )
 
 # %% [markdown]
-# ## Arithmetic of the primary abstracts
+# ## The sources' own arithmetic
 #
-# The audit's rules run on the primary numbers too: a primary abstract can carry its own
-# error, and a review can copy it.
+# The checks run on the sources' numbers too: a source can carry its own error, and a
+# review can copy it.
 
 # %%
 page.audit_findings(
     findings[findings.rule == "primary-percent-vs-counts"],
-    caption="Percentages of the primary abstracts checked against their own counts",
+    caption="Percentages of the sources checked against their own counts",
 )
-
-# %% [markdown]
-# Every number of every cited study, including those the abstracts do not mention, is on the
-# [next page](../10_primary_by_study/).

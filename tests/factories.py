@@ -11,7 +11,7 @@ from pathlib import Path
 from il12_evidence.data import Dataset, read
 from il12_evidence.sourcetext import SourceText
 
-VOCABULARIES = ("units", "quantities", "outcomes", "verdicts", "rules", "topics", "parameters")
+VOCABULARIES = ("units", "quantities", "outcomes", "verdicts", "rules", "topics", "parameters", "problem-kinds", "consequences")
 
 CLAIM_DEFAULTS = {
     "study_id": "doe-2000",
@@ -75,7 +75,26 @@ def primary_row(claim_id: str, **columns) -> dict:
         **dict.fromkeys(fields),
         "claim_id": claim_id,
         "primary_id": "p",
+        "compared_with": "cited",
+        "document": "abstract",
         "verdict": "match",
+        **columns,
+    }
+
+
+def primary_study(primary_id: str = "p", **columns) -> dict:
+    """A paper read (primary_studies.csv): the cited paper of doe-2000 by default."""
+    fields = [f["name"] for f in real().resource("primary-studies")["schema"]["fields"]]
+    return {
+        "__row__": 2,
+        **dict.fromkeys(fields),
+        "primary_id": primary_id,
+        "label": columns.pop("label", primary_id),
+        "study_id": "doe-2000",
+        "relation": "cited",
+        "ref": 1,
+        "read_at": "https://example.org/abstract",
+        "document": "abstract",
         **columns,
     }
 
@@ -87,6 +106,7 @@ def dataset(
     primary=(),
     primary_studies=(),
     findings=(),
+    problems=(),
     suspect_terms=(),
     source_text: str = "",
 ) -> Dataset:
@@ -100,8 +120,9 @@ def dataset(
                 {"__row__": 2, "claim_id": c, "count": count, "source_claim_id": s} for c, count, s in count_sources
             ],
             "primary-sources": list(primary),
-            "primary-studies": list(primary_studies),
+            "primary-studies": list(primary_studies) or ([primary_study()] if primary else []),
             "findings": [{"__row__": 2 + i, **row} for i, row in enumerate(findings)],
+            "review-problems": [{"__row__": 2 + i, **row} for i, row in enumerate(problems)],
             "suspect-terms": list(suspect_terms),
         }
     )

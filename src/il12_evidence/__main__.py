@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .export import csv_lines
 from .paths import DATA_DIR
+from .rules import Audit
 from .validation import validate
 
 AUDIT_COLUMNS = ["rule", "subject", "status", "severity", "mark", "conventions", "explanation", "fragment"]
@@ -60,7 +61,7 @@ def run_audit(data_dir: Path, output_format: str, show_all: bool) -> int:
     if problems:  # findings on invalid data would mislead
         _emit("".join(f"{problem}\n" for problem in problems))
         return 1
-    findings = [f for f in dataset.audit.findings if show_all or f.is_problem]
+    findings = [f for f in Audit.of(dataset).findings if show_all or f.is_problem]
     output = io.StringIO()  # composed first, so that nothing is printed if composing fails
     if output_format == "csv":
         rows = [AUDIT_COLUMNS]

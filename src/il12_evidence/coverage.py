@@ -9,8 +9,8 @@ value_as_printed is that very token.
 import re
 from dataclasses import dataclass
 
+from .numbers import NUMBER_WORDS
 from .sourcetext import SourceText
-from .values import NUMBER_WORDS
 
 _DIGITS = r"(?<![\w.^])(?<![A-Za-z]-)\d+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w^]|\.\d)"
 _WORDS = r"\b(?:" + "|".join(sorted((w for w in NUMBER_WORDS if w != "no"), key=len, reverse=True)) + r")\b(?!-)"

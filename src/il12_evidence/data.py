@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .paths import DATA_DIR, PACKAGE_FILE
-from .problems import DataError, Problem, display_path
+from .problems import Problem, display_path
 from .sourcetext import SourceText
 
 MAX_FIELD_CHARS = 100_000  # a quote or note longer than this is a pasting accident
@@ -37,17 +37,32 @@ REQUIRED_TABLES = (
     "verdicts",
     "rules",
     "findings",
+    "review-problems",
+    "problem-kinds",
+    "consequences",
     "parameters",
 )
-OPTIONAL_TABLES = ("primary-studies", "primary-sources", "regimens", "suspect-terms")
+OPTIONAL_TABLES = (
+    "primary-studies",
+    "primary-sources",
+    "publication-types",
+    "regimens",
+    "suspect-terms",
+    "subgroups",
+    "searches",
+)
 # Tables a review cannot do without rows in (findings and count sources may rightly be empty):
 # a header-only file is reported once, instead of as every row elsewhere that refers to it.
-NON_EMPTY_TABLES = tuple(name for name in REQUIRED_TABLES if name not in ("findings", "count-sources"))
+NON_EMPTY_TABLES = tuple(
+    name for name in REQUIRED_TABLES if name not in ("findings", "count-sources", "review-problems")
+)
 SOURCE_TEXT = "source-text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the audit is cached per dataset
 class Dataset:
+    """The package as read: descriptor, typed rows and source text, with indices. No rules run here."""
+
     data_dir: Path
     package: dict
     tables: dict[str, list[dict]]  # resource name → typed rows (None for empty cells)
@@ -85,6 +100,13 @@ class Dataset:
     # --- indices, built once ----------------------------------------------------------------
     def _by(self, table: str, key: str) -> dict:
         return {row[key]: row for row in self.rows(table)}
+
+    def rows_by(self, table: str, key: str) -> dict:
+        """A table's rows by a key column (built once per table and key)."""
+        cache = self.__dict__.setdefault("_rows_by", {})
+        if (table, key) not in cache:
+            cache[(table, key)] = self._by(table, key)
+        return cache[(table, key)]
 
     @cached_property
     def claims_by_id(self) -> dict[str, dict]:
@@ -135,6 +157,18 @@ class Dataset:
         return self._by("primary-studies", "primary_id")
 
     @cached_property
+    def review_problems(self) -> dict[str, dict]:
+        return self._by("review-problems", "problem_id")
+
+    @cached_property
+    def searches_for(self) -> dict[str, list[dict]]:
+        """target (a paper's primary_id, or ref-N) → the searches made for it."""
+        found: dict[str, list[dict]] = {}
+        for row in self.rows("searches"):
+            found.setdefault(row["target"], []).append(row)
+        return found
+
+    @cached_property
     def parameters(self) -> dict[str, Decimal]:
         return {row["parameter"]: row["value"] for row in self.rows("parameters")}
 
@@ -153,39 +187,18 @@ class Dataset:
             grouped.setdefault(claim["study_id"], []).append(claim)
         return grouped
 
-    @cached_property
-    def audit(self):
-        """The audit rules' findings, computed once per dataset (checks.Audit)."""
-        from .checks import Audit
-
-        return Audit(self)
-
     def claim(self, claim_id: str) -> dict:
         return self.claims_by_id[claim_id]
 
     def study_of(self, claim: dict) -> dict:
         return self.studies_by_id[claim["study_id"]]
 
-    def unit_of(self, claim: dict) -> dict:
-        return self.units[claim["unit"]]
-
     def is_percentage(self, claim: dict) -> bool:
         return self.units[claim["unit"]]["dimension"] == "percentage"
 
-    def disagrees(self, claim_id: str) -> bool:
-        """True when the cited study's abstract disagrees with the claim (verdicts.csv says which verdicts do)."""
-        row = self.primary_by_claim.get(claim_id)
-        return row is not None and bool(self.verdicts[row["verdict"]]["disagrees"])
-
-
-def load(data_dir: Path = DATA_DIR) -> Dataset:
-    """The validated dataset; raises DataError listing every problem (audit findings included)."""
-    from .validation import validate
-
-    dataset, problems = validate(data_dir)
-    if problems:
-        raise DataError(problems)
-    return dataset
+    def read_at(self, primary: dict) -> str:
+        """Where a comparison's source was read: the row's own page, else its paper's."""
+        return primary.get("read_at") or self.primary_studies[primary["primary_id"]]["read_at"] or ""
 
 
 def read(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:

@@ -17,6 +17,12 @@ def regimen_problems(dataset) -> list[tuple[dict, str, str]]:
             found.append(
                 (row, "dose_claim", f"{row['dose_claim']} is in {claim['unit']}, not a dose per animal or per kilogram")
             )
+        if row.get("interval_weeks_claim") and not row.get("doses_per_interval_claim"):
+            found.append(
+                (row, "doses_per_interval_claim", "an interval schedule needs the number of doses per interval")
+            )
+        if row.get("doses_per_interval_claim") and not row.get("interval_weeks_claim"):
+            found.append((row, "interval_weeks_claim", "doses per interval need the interval they are given in"))
         for name in (f"{row['species']}_body_weight", "human_body_weight", "bsa_exponent"):
             if row["species"] != "human" and name not in dataset.parameters:
                 found.append((row, "species", f"converting a {row['species']} dose needs the parameter {name}"))
@@ -61,8 +67,9 @@ def regimens(dataset) -> list[Regimen]:
         if row["doses_per_week_claim"]:
             per_week = dose * float(claims[row["doses_per_week_claim"]]["value"])
             used.append(row["doses_per_week_claim"])
-        elif row["interval_weeks_claim"]:
-            per_week = dose / float(claims[row["interval_weeks_claim"]]["value"])
-            used.append(row["interval_weeks_claim"])
+        elif row["interval_weeks_claim"]:  # doses per interval over weeks per interval
+            doses = float(claims[row["doses_per_interval_claim"]]["value"])
+            per_week = dose * doses / float(claims[row["interval_weeks_claim"]]["value"])
+            used += [row["doses_per_interval_claim"], row["interval_weeks_claim"]]
         result.append(Regimen(row["regimen"], row["label"], row["species"], dose, per_week, converted, tuple(used)))
     return result

@@ -6,7 +6,7 @@ counts, every finding about it with its explanation, and (filled in after the bu
 built pages themselves) links back to every page that shows it.
 """
 
-from .render import Safe, card_layout, claim, escape, math_as_text
+from .render import AUDIT_PAGE, PRIMARY_PAGE, Safe, card_layout, claim, escape, math_as_text, problem_anchor
 from .views import Evidence
 
 # The controls as the site script builds them, drawn disabled before it runs: the page has the
@@ -30,7 +30,7 @@ SHOWN_ON = '<span class="shown-on" data-shown-on="{claim_id}"></span>'
 
 def explorer(evidence: Evidence, *, root: str) -> str:
     dataset = evidence.dataset
-    audit = dataset.audit
+    audit = evidence.audit
     rows = []
     for row in dataset.claims:
         claim_id = row["claim_id"]
@@ -46,12 +46,9 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             counts = f"{row['numerator'] if row['numerator'] is not None else '?'} of {row['denominator'] if row['denominator'] is not None else '?'}"
             details.append(f"<p><strong>Counts.</strong> {escape(counts)}</p>")
         for finding in audit.about_claim.get(claim_id, []):
-            explained = audit.explanation(finding)
-            target = (
-                f"{root}notebooks/08_evidence_audit/#{escape(finding.anchor)}"
-                if finding.is_problem and finding.kind != "primary"
-                else ""
-            )
+            problem = audit.problem_of(finding) if finding.is_problem else None
+            explained = problem["title"] if problem else ""
+            target = f"{root}{AUDIT_PAGE}#{problem_anchor(problem['problem_id'])}" if problem else ""
             label = escape(dataset.rules[finding.rule]["label"])
             heading = f'<a href="{target}">{label}</a>' if target else label
             details.append(
@@ -61,9 +58,8 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             )
         if primary:
             details.append(
-                f'<p><strong><a href="{root}notebooks/10_primary_by_study/">Primary source</a></strong> '
-                f"({escape(dataset.primary_studies[primary['primary_id']]['label'])}, {escape(verdict)}): "
-                f"{escape(primary['primary_statement'])}</p>"
+                f'<p><strong><a href="{root}{PRIMARY_PAGE}#p-{escape(claim_id)}">Source</a></strong> '
+                f"({escape(number.mark.source_label)}): {escape(primary['primary_statement'])}</p>"
             )
         details.append(f"<p><strong>Shown on</strong> {SHOWN_ON.format(claim_id=escape(claim_id))}</p>")
         what = number.quantity + (f" — {number.group}" if number.group else "")
@@ -71,7 +67,7 @@ def explorer(evidence: Evidence, *, root: str) -> str:
         # its first author then finds a visible word.
         primary_label = dataset.primary_studies[primary["primary_id"]]["label"] if primary else ""
         primary_study = (
-            f'<span class="primary-study">abstract read: {escape(primary_label)}</span>'
+            f'<span class="primary-study">source read: {escape(primary_label)}</span>'
             if primary_label and primary_label != study["label"]
             else ""
         )

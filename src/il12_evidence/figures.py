@@ -3,14 +3,13 @@ them wide and narrow, describes them in its alt text and ships them as CSV.
 """
 
 import textwrap
-from collections import Counter
 from collections.abc import Sequence
 
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from . import plotting, views
-from .plotting import COLOURS, figure, figure_html, render
+from . import numbers, plotting, views
+from .plotting import COLOURS, figure, figure_html, svg_of
 from .render import Safe
 from .views import Evidence, ProportionRow
 
@@ -23,79 +22,79 @@ def _title(ax, title: str, narrow: bool) -> None:
     ax.set_title(textwrap.fill(title, 45) if narrow else title, fontsize=plotting.MIN_FONT_PT + 1, loc="left")
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.1f}"
+def _pct(row: ProportionRow, which: str) -> str:
+    """A row's recomputed rate or interval bound, printed by the one convention (numbers)."""
+    if which == "rate":
+        return "" if row.rate is None else numbers.bare(numbers.rate_percent(row.successes, row.trials))
+    value = row.ci_low if which == "low" else row.ci_high
+    return "" if value is None else numbers.bare(numbers.share_percent(value))
 
 
 def forest_data(evidence: Evidence, rows: Sequence[ProportionRow]) -> list[dict]:
-    dataset = evidence.dataset
     return [
         {
             "claim_id": row.number.claim_id,
             "study": row.study,
             "group": row.group,
-            "outcome": dataset.outcomes[dataset.claims_by_id[row.number.claim_id]["outcome"]]["label"]
-            if dataset.claims_by_id[row.number.claim_id]["outcome"]
-            else "",
+            "outcome_measured": row.outcome_label,
+            "outcome_named_by_review": row.named_label,
+            "stated_by_review": "no (computed from its counts)" if row.derived else "yes",
             "events": "" if row.successes is None else row.successes,
             "total": row.trials,
             "counts": row.counts,
-            "stated_percent": row.number.printed,
-            "recomputed_percent": _pct(row.rate),
-            "ci_low_percent": _pct(row.ci_low),
-            "ci_high_percent": _pct(row.ci_high),
+            "stated_percent": "" if row.derived else row.number.printed,
+            "recomputed_percent": _pct(row, "rate"),
+            "ci_low_percent": _pct(row, "low"),
+            "ci_high_percent": _pct(row, "high"),
             "mark": row.number.mark.mark,
-            "disagrees": "yes" if row.number.mark.disagrees else "no",
+            "source": row.number.mark.source or "",
         }
         for row in rows
     ]
 
 
 def forest_plot(
-    evidence: Evidence, claim_ids: Sequence[str], *, family: str, title: str, caption: str, source: str, subgroup=None
+    evidence: Evidence, claim_ids: Sequence[str], *, family: str, title: str, caption: str, source: str
 ) -> Safe:
-    """A forest plot in the Cochrane manner: per row the study and group, events/total, the stated
-    and the recomputed percentage with its interval, and flags; subgroups under headers."""
+    """Rates with their intervals, one panel per outcome measured (complete plus partial responses first): per row
+    the study and group, events/total, the stated and the recomputed percentage with its interval, and
+    its signs. A rate the audit computes from the review's counts is drawn without a stated value."""
     rows = views.rate_rows(evidence, claim_ids, family=family)
-    subgroup = subgroup or (lambda row: row.study)
     data = forest_data(evidence, rows)
     confidence = evidence.confidence
+    level = numbers.share_percent(confidence, 0)
 
     def lines_for(row: ProportionRow, narrow: bool) -> tuple[str, ...]:
-        flags = row.number.mark.symbol + (" ≠" if row.number.mark.disagrees else "")
-        counts = f"{row.successes}/{row.trials}" if row.successes is not None else f"?/{row.trials}"
-        if row.counts == "implied":
-            counts += " implied"
+        flags = (row.number.mark.symbol + " " + row.number.mark.source_symbol).strip()
+        counts = f"{row.successes_text}/{row.trials}" + (" implied" if row.counts == "implied" else "")
+        stated = "not stated, from its counts" if row.derived else f"stated {row.number.printed}% {flags}".strip()
         recomputed = (
-            f"recomputed {_pct(row.rate)}% ({_pct(row.ci_low)}–{_pct(row.ci_high)})"
+            f"recomputed {_pct(row, 'rate')}% ({_pct(row, 'low')}–{_pct(row, 'high')})"
             if row.rate is not None
             else "no count"
         )
-        label = row.group if subgroup(row) == row.study else f"{row.study} · {row.group}"
+        label = f"{row.study} · {row.group}" + (f" (the review: {row.named_label})" if row.named_label else "")
         if narrow:  # a phone's width holds one short line each
-            return label, f"{counts} · stated {row.number.printed}% {flags}", recomputed
-        return label, f"{counts} · stated {row.number.printed}% {flags} · {recomputed}"
+            return textwrap.fill(label, 44), f"{counts} · {stated}", recomputed
+        return label, f"{counts} · {stated} · {recomputed}"
 
     def draw(width: float) -> str:
         narrow = width < plotting.WIDE
         layout = []  # (kind, text or row)
-        for key in dict.fromkeys(subgroup(r) for r in rows):
-            layout.append(("header", key))
-            for row in rows:
-                if subgroup(row) == key:
-                    layout.append(("row", row))
+        for outcome in dict.fromkeys(r.outcome_label for r in rows):
+            layout.append(("header", outcome[:1].upper() + outcome[1:]))
+            layout.extend(("row", row) for row in rows if row.outcome_label == outcome)
         per_row = 4 if narrow else 2
         height = LINE * (sum(per_row if kind == "row" else 1 for kind, _ in layout) + 3) + 0.5
         with figure(width, height) as (fig, ax):
             y = 0.0
-            ticks = []
             for kind, item in layout:
                 if kind == "header":
                     ax.text(0, y, item, fontsize=plotting.MIN_FONT_PT + 1, fontweight="bold", va="center", ha="left",
                             transform=ax.get_yaxis_transform())  # fmt: skip
                     y += 1
                     continue
-                label, *numbers = lines_for(item, narrow)
+                label, *lines = lines_for(item, narrow)
                 ax.text(
                     0,
                     y,
@@ -106,12 +105,12 @@ def forest_plot(
                     transform=ax.get_yaxis_transform(),
                 )
                 if narrow:
-                    for line in numbers:
+                    for line in lines:
                         y += 1
                         ax.text(0, y, line, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",
                                 transform=ax.get_yaxis_transform())  # fmt: skip
                 else:
-                    ax.text(1, y, numbers[0], fontsize=plotting.MIN_FONT_PT, va="center", ha="right", color="#333333",
+                    ax.text(1, y, lines[0], fontsize=plotting.MIN_FONT_PT, va="center", ha="right", color="#333333",
                             transform=ax.get_yaxis_transform())  # fmt: skip
                 y += 1
                 implied = item.counts == "implied"
@@ -120,11 +119,16 @@ def forest_plot(
                             linestyle="--" if implied else "-")  # fmt: skip
                     ax.plot(item.rate * 100, y, marker="s", markersize=6, color=COLOURS["blue"],
                             markerfacecolor="white" if implied else COLOURS["blue"], linestyle="none")  # fmt: skip
-                ax.plot(
-                    float(item.number.value), y, marker="D", markersize=5, color=COLOURS["vermillion"], linestyle="none"
-                )
-                ticks.append(y)
-                y += 1 if not narrow else 1
+                if not item.derived:
+                    ax.plot(
+                        float(item.number.value),
+                        y,
+                        marker="D",
+                        markersize=5,
+                        color=COLOURS["vermillion"],
+                        linestyle="none",
+                    )
+                y += 1
             ax.set_ylim(y, -1)
             ax.set_xlim(0, 100)
             ax.set_yticks([])
@@ -133,28 +137,38 @@ def forest_plot(
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
             key = [  # the legend draws the markers themselves, in their colours
                 Line2D([], [], marker="s", color=COLOURS["grey"], markerfacecolor=COLOURS["blue"], markeredgecolor=COLOURS["blue"],
-                       label=f"recomputed, {confidence:.0%} CI"),
+                       label=f"recomputed, {level} CI"),
                 Line2D([], [], marker="s", linestyle="--", color=COLOURS["grey"], markerfacecolor="white",
                        markeredgecolor=COLOURS["blue"], label="count implied"),
-                Line2D([], [], marker="D", linestyle="none", color=COLOURS["vermillion"], label="stated"),
+                Line2D([], [], marker="D", linestyle="none", color=COLOURS["vermillion"], label="stated by the review"),
             ]  # fmt: skip
             fig.legend(handles=key, loc="outside lower left", ncol=1 if narrow else 3, frameon=False)
             _title(ax, title, narrow)
-            return render(fig)
+            return svg_of(fig)
 
-    alt = f"{title}. " + "; ".join(
-        f"{row.study}, {row.group}: stated {row.number.printed}%"
-        + (
-            f", recomputed {_pct(row.rate)}% ({confidence:.0%} CI {_pct(row.ci_low)}% to {_pct(row.ci_high)}%) from "
-            f"{row.successes} of {row.trials}{' (count implied)' if row.counts == 'implied' else ''}"
-            if row.rate is not None
-            else f", count not stated, group of {row.trials}"
+    def described(row: ProportionRow) -> str:
+        stated = (
+            "not stated by the review, computed from its counts" if row.derived else f"stated {row.number.printed}%"
         )
-        + f", {row.number.mark.label}"
-        + (", the cited study disagrees" if row.number.mark.disagrees else "")
-        for row in rows
-    )
-    return figure_html(draw, name="forest", alt=alt, caption=caption, source=source, data=data)
+        text = f"{row.study}, {row.group}, {row.outcome_label}"
+        if row.named_label:
+            text += f" (the review calls it {row.named_label})"
+        text += f": {stated}"
+        if row.rate is not None:
+            text += (
+                f", recomputed {_pct(row, 'rate')}% ({level} CI {_pct(row, 'low')}% to {_pct(row, 'high')}%) from "
+                f"{row.successes} of {row.trials}{' (count implied)' if row.counts == 'implied' else ''}"
+            )
+        else:
+            text += f", count not stated, group of {row.trials}"
+        if not row.derived:
+            text += f", {row.number.mark.label}"
+            if row.number.mark.source:
+                text += f", {row.number.mark.source_label}"
+        return text
+
+    alt = f"{title}. " + "; ".join(described(row) for row in rows)
+    return figure_html(draw, name="response-rates", alt=alt, caption=caption, source=source, data=data)
 
 
 def stated_rates(
@@ -178,7 +192,7 @@ def stated_rates(
             ax.set_xlabel(xlabel, fontsize=plotting.MIN_FONT_PT)
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
             _title(ax, title, width < plotting.WIDE)
-            return render(fig)
+            return svg_of(fig)
 
     alt = f"{title}. Bar chart: " + "; ".join(f"{n.group} {n.printed}%" for n in numbers)
     return figure_html(draw, name="stated-rates", alt=alt, caption=caption, source=source, data=data)
@@ -219,7 +233,7 @@ def grouped_rates(
             ax.grid(axis="y", visible=True)
             ax.legend(frameon=False, loc="upper right", fontsize=plotting.MIN_FONT_PT)
             _title(ax, title, width < plotting.WIDE)
-            return render(fig)
+            return svg_of(fig)
 
     alt = f"{title}. Grouped bar chart: " + "; ".join(
         f"{group}: "
@@ -227,29 +241,6 @@ def grouped_rates(
         for group in groups
     )
     return figure_html(draw, name="grouped-rates", alt=alt, caption=caption, source=source, data=data)
-
-
-def references_by_year(evidence: Evidence, *, caption: str, source: str) -> Safe:
-    """How recent the cited evidence is: references per publication year."""
-    years = Counter(row["year"] for row in evidence.dataset.references)
-    span = list(range(min(years), max(years) + 1))
-    data = [{"year": year, "references": years.get(year, 0)} for year in span]
-
-    def draw(width: float) -> str:
-        with figure(width, 2.8) as (fig, ax):
-            ax.bar(span, [years.get(year, 0) for year in span], color=COLOURS["blue"])
-            ax.set_xlabel("Publication year", fontsize=plotting.MIN_FONT_PT)
-            ax.set_ylabel("References", fontsize=plotting.MIN_FONT_PT)
-            ax.tick_params(labelsize=plotting.MIN_FONT_PT)
-            ax.grid(axis="x", visible=False)
-            ax.grid(axis="y", visible=True)
-            ax.yaxis.get_major_locator().set_params(integer=True)
-            return render(fig)
-
-    alt = f"Bar chart of the review's {sum(years.values())} references by publication year: " + "; ".join(
-        f"{year}: {count}" for year, count in sorted(years.items())
-    )
-    return figure_html(draw, name="references-by-year", alt=alt, caption=caption, source=source, data=data)
 
 
 def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
@@ -315,7 +306,7 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                 )
                 if values is None:
                     fig.legend(frameon=False, loc="outside lower left", ncol=2, fontsize=plotting.MIN_FONT_PT)
-            return render(fig)
+            return svg_of(fig)
 
     alt = "Dot chart of doses in ng/kg on a log scale: " + "; ".join(
         f"{label}: {r.per_dose:,.0f} per administration"
@@ -381,7 +372,7 @@ def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
             ax.set_xlim(-0.6, len(columns) - 0.4)
             ax.set_ylim(len(families) - 0.5, -0.5)
             ax.grid(axis="both", visible=True)
-            return render(fig)
+            return svg_of(fig)
 
     alt = "Matrix of studies by outcome and kind of evidence: " + "; ".join(
         f"{row['outcome']}, {row['evidence']}: {row['studies']} ({row['names']})" for row in data if row["studies"]

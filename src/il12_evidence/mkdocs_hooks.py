@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 
 from il12_evidence import render
-from il12_evidence.notebook import HOME_NOTEBOOK
+from il12_evidence.page import HOME_NOTEBOOK
 from il12_evidence.paths import DATA_DIR, NOTEBOOKS_DIR, PACKAGE_FILE, ROOT
 from il12_evidence.prose import check_sources
 from il12_evidence.site import BLOCKS
@@ -49,6 +49,7 @@ _SVG = re.compile(rf'<svg\b[^>]*?\b{_LABEL}[^>]*?data-variant="(\w+)"[^>]*>.*?</
 _DATA = re.compile(r'<pre class="figure-data" hidden(?:="")?>(.*?)</pre>', re.DOTALL)  # BeautifulSoup writes hidden=""
 _VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
+_LEGEND_SLOT = re.compile(r'<div class="legend-slot"[^>]*>\s*</div>')
 FIGURES_DIR = "figures"
 CLAIMS_INDEX = "claims.json"
 EXPLORER_PAGE = "claims/index.html"
@@ -139,7 +140,7 @@ def on_page_content(html, page, config, files):
         html = _NBCONVERT_FURNITURE.sub("", _externalise_figures(html, page, config))
         html = _JUPYTER_CLASSES.sub("<div>", html)
         _extend_toc(page, html, "")  # headings a cell's output draws (one per study, say)
-        return html
+        return _fill_legend(html)
     evidence, root = _state["evidence"], _root(page)
 
     def fill(match):
@@ -150,7 +151,15 @@ def on_page_content(html, page, config, files):
 
     filled = _TOKEN.sub(fill, html)
     _extend_toc(page, filled, html)
-    return filled
+    return _fill_legend(filled)
+
+
+def _fill_legend(html: str) -> str:
+    """The page's legend lists exactly the signs the page shows (known only once it is rendered)."""
+    if not _LEGEND_SLOT.search(html):
+        return html
+    legend = render.legend(render.signs_used(_LEGEND_SLOT.sub("", html)))
+    return _LEGEND_SLOT.sub(lambda _: legend, html, count=1)
 
 
 def _extend_toc(page, filled: str, original: str) -> None:

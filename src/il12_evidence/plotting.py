@@ -85,5 +85,6 @@ def figure_html(
     )
 
 
-def render(fig) -> str:
+def svg_of(fig) -> str:
+    """The figure as SVG text (the house's one way of rendering a figure)."""
     return svg_markup(fig)

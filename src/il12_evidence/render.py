@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 
 from . import marks as mark_names
-from .marks import ClaimMark
-from .views import NO_RECORD, ConcordanceRow, FindingRow, Number, ProportionRow, ReferenceRow, StudyRow
+from . import numbers
+from .marks import COPIED, FAILED, HELD, TRUNCATED, ClaimMark
+from .views import NO_RECORD, ConcordanceRow, FindingRow, Number, ProblemNote, ProportionRow, ReferenceRow, StudyRow
 
 RECORD_COLUMN = "DOI, PubMed or PMC record"
 
@@ -73,16 +74,24 @@ def link(url: str, text: str, *, external: bool = True) -> Safe:
     return Safe(f'<a href="{escape(url)}"{rel}>{escape(text)}</a>')
 
 
-def mark(claim_mark: ClaimMark, *, root: str) -> Safe:
-    """The mark after a number (text with an accessible name), and ≠ where the source disagrees."""
-    html_mark = f'<span class="mark m-{claim_mark.mark}" role="img" aria-label="{escape(claim_mark.label)}">{claim_mark.symbol}</span>'
-    if claim_mark.disagrees:
-        label = f"{mark_names.DISAGREES_LABEL}: {claim_mark.verdict}"
-        html_mark += (
-            f'<a class="disagrees" href="{root}{PRIMARY_PAGE}#p-{escape(claim_mark.claim_id)}" '
-            f'aria-label="{escape(label)}">{mark_names.DISAGREES}</a>'
+def sign(claim_mark: ClaimMark, *, root: str) -> Safe:
+    """The number's signs as text with accessible names: what the review's own numbers say (no sign
+    when nothing could check it), then what its source says, linked to the comparison."""
+    parts = []
+    if claim_mark.symbol:
+        parts.append(
+            f'<span class="mark m-{claim_mark.mark}" role="img" aria-label="{escape(claim_mark.label)}">{claim_mark.symbol}</span>'
         )
-    return Safe(html_mark)
+    if claim_mark.source:
+        boxed = " other-report" if claim_mark.other_report else ""
+        target = (
+            f"{root}{PRIMARY_PAGE}#p-{escape(claim_mark.claim_id)}" if claim_mark.verdict else f"{root}{AUDIT_PAGE}"
+        )
+        parts.append(
+            f'<a class="source s-{claim_mark.source}{boxed}" href="{target}" '
+            f'aria-label="{escape(claim_mark.source_label)}">{claim_mark.source_symbol}</a>'
+        )
+    return Safe("".join(parts))
 
 
 def claim(number: Number, *, root: str, form: str = "value", sentence_start: bool = False) -> Safe:
@@ -94,7 +103,7 @@ def claim(number: Number, *, root: str, form: str = "value", sentence_start: boo
     return Safe(
         f'<span class="claim" data-claim="{claim_id}" data-mark="{number.mark.mark}">'
         f'<a class="claim-link" href="{root}{CLAIMS_PAGE}#c-{claim_id}">{escape(math_as_text(shown))}</a>'
-        f"{mark(number.mark, root=root)}</span>"
+        f"{sign(number.mark, root=root)}</span>"
     )
 
 
@@ -103,69 +112,96 @@ def computed(text: str) -> Safe:
     return Safe(f'<span class="computed">{escape(text)}</span>')
 
 
-def percent(rate: float, places: int = 1) -> str:
-    return f"{rate * 100:.{places}f}%"
-
-
 def rate_text(row: ProportionRow, *, confidence: float) -> str:
-    """'67.4% (95% CI 52.5%–79.5%)'."""
-    return f"{percent(row.rate)} ({confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)})"
+    """'67.4% (95% CI 52.5%–79.5%)'; for a subgroup selected on its outcome, the rate alone."""
+    if row.no_interval:
+        return f"{numbers.rate_percent(row.successes, row.trials)} (no interval: a subgroup selected on its outcome)"
+    return f"{numbers.rate_percent(row.successes, row.trials)} ({confidence_text(confidence)} CI {numbers.interval_text(row.ci_low, row.ci_high)})"
 
 
-PAGE_NAMES = {AUDIT_PAGE: "See it in the audit", PRIMARY_PAGE: "See it among the primary sources"}
+def confidence_text(confidence: float) -> str:
+    """The confidence level as a percentage: 0.95 → '95%'."""
+    return numbers.share_percent(confidence, 0)
 
 
 def finding_page(finding) -> str:
-    """Where a finding is listed: the primary-source page for a primary abstract's own arithmetic."""
+    """Where a finding is listed: the primary-source page for a source's own arithmetic."""
     return PRIMARY_PAGE if finding.kind == "primary" else AUDIT_PAGE
 
 
-def claim_notes(findings: Sequence[FindingRow], disagreements: Sequence[ConcordanceRow], *, root: str) -> Safe:
-    """Beside a paragraph: a sentence for each problem the audit finds in its numbers, and for each
-    number whose cited study says otherwise, linked to where it is shown in full."""
-    items = []
-    for row in findings:
-        finding = row.finding
-        if finding.mark:
-            sign = (
-                f'<span class="mark m-{finding.mark}" role="img" aria-label="{escape(mark_names.LABELS[finding.mark])}">'
-                f"{mark_names.SYMBOLS[finding.mark]}</span> "
-            )
-        else:  # a difference of meaning, not of arithmetic: no mark of the legend, a note sign
-            sign = f'<span class="note-sign" role="img" aria-label="{mark_names.NOTE_LABEL}">{mark_names.NOTE}</span> '
+def problem_anchor(problem_id: str) -> str:
+    return f"problem-{problem_id}"
 
-        text = row.explanation or finding.explanation
+
+def claim_notes(problems: Sequence[ProblemNote], comparisons: Sequence[ConcordanceRow], *, root: str) -> Safe:
+    """Beside a paragraph: one line for each problem the audit finds in its numbers (its title, linked
+    to where it is explained once), and one for each number its source names or states differently."""
+    items = []
+    for note in problems:
+        symbol, label = note.sign
         items.append(
-            f'<li class="claim-note" data-finding="{escape(finding.anchor)}">{sign}<strong>{escape(row.rule_label)}.</strong> '
-            f'{escape(math_as_text(text))} <a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">{PAGE_NAMES[finding_page(finding)]}</a></li>'
+            f'<li class="claim-note" data-problem="{escape(note.problem_id)}"><span class="mark m-{note.mark}" role="img" '
+            f'aria-label="{escape(label)}">{symbol}</span> <a href="{root}{AUDIT_PAGE}#{problem_anchor(note.problem_id)}">'
+            f"{escape(note.title)}</a></li>"
         )
-    said = set()  # a note shared by several numbers (one misattribution) is said once
-    for row in disagreements:
-        source = link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)
-        note = row.note if row.note not in said else ""
-        said.add(row.note)
-        label = f"{mark_names.DISAGREES_LABEL}: {row.verdict}"
+    for row in comparisons:
+        claim_mark = row.number.mark
         items.append(
-            f'<li class="claim-note" data-disagrees="{escape(row.number.claim_id)}">'
-            f'<a class="disagrees" href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}" aria-label="{escape(label)}">'
-            f"{mark_names.DISAGREES}</a> <strong>{escape(row.verdict_label.capitalize())}.</strong> "
-            f"The review says {escape(math_as_text(row.number.reads()))}; {source}’s abstract: {escape(row.statement)}"
-            + (f" {escape(note)}" if note else "")
-            + "</li>"
+            f'<li class="claim-note" data-compared="{escape(row.number.claim_id)}">{sign_only(claim_mark, root=root)} '
+            f"{escape(math_as_text(row.number.reads()))}: {escape(claim_mark.source_label)}. "
+            f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">The comparison</a></li>'
         )
     return Safe(f'<ul class="claim-notes">{"".join(items)}</ul>')
 
 
-def legend() -> Safe:
-    items = "".join(
-        f'<li><span class="mark m-{name}" aria-hidden="true">{mark_names.SYMBOLS[name]}</span> {escape(text)}</li>'
-        for name, text in mark_names.LEGEND.items()
+def sign_only(claim_mark: ClaimMark, *, root: str) -> Safe:
+    """The source sign alone (for a note about the comparison)."""
+    boxed = " other-report" if claim_mark.other_report else ""
+    return Safe(
+        f'<a class="source s-{claim_mark.source}{boxed}" href="{root}{PRIMARY_PAGE}#p-{escape(claim_mark.claim_id)}" '
+        f'aria-label="{escape(claim_mark.source_label)}">{claim_mark.source_symbol}</a>'
     )
-    items += (
-        f'<li><span class="disagrees" aria-hidden="true">{mark_names.DISAGREES}</span> '
-        f"{escape(mark_names.DISAGREES_LABEL)}: its abstract says otherwise, or the number is another study's</li>"
+
+
+LEGEND_SLOT = '<div class="legend-slot" data-search-exclude></div>'
+
+
+def legend(used: set[tuple[str, str]] | None = None) -> Safe:
+    """The signs in one line (each with a word), opening onto their meanings. `used` limits it to the
+    signs a page shows: ("mark", name) and ("source", kind) pairs, ("other-report", "") for the box."""
+    entries = []
+    for name in (HELD, TRUNCATED, FAILED, COPIED):
+        if used is None or ("mark", name) in used:
+            entries.append((f'<span class="mark m-{name}" aria-hidden="true">{mark_names.SYMBOLS[name]}</span>',
+                            mark_names.WORDS[name], mark_names.MEANINGS[name]))  # fmt: skip
+    for kind, symbol in mark_names.SOURCE_SYMBOLS.items():
+        if used is None or ("source", kind) in used:
+            entries.append((f'<span class="source s-{kind}" aria-hidden="true">{symbol}</span>',
+                            mark_names.SOURCE_WORDS[kind], mark_names.SOURCE_MEANINGS[kind]))  # fmt: skip
+    if not entries:
+        return Safe("")
+    line = " · ".join(f"{glyph} {escape(word)}" for glyph, word, _ in entries)
+    meanings = "".join(
+        f"<li>{glyph} <strong>{escape(word)}</strong>: {escape(text)}</li>" for glyph, word, text in entries
     )
-    return Safe(f'<ul class="status-legend" aria-label="What the marks mean" data-search-exclude>{items}</ul>')
+    if used is None or ("other-report", "") in used:
+        meanings += (
+            f'<li><span class="source other-report" aria-hidden="true">=</span> {escape(mark_names.OTHER_REPORT)}</li>'
+        )
+    return Safe(
+        f'<details class="legend" data-search-exclude><summary><span class="legend-title">Signs:</span> {line}</summary>'
+        f'<ul class="status-legend" aria-label="What the signs mean">{meanings}</ul>'
+        f'<p class="legend-pair">{escape(mark_names.PAIR)} A number without a sign could not be checked; its link shows its source sentence.</p></details>'
+    )
+
+
+def signs_used(html_text: str) -> set[tuple[str, str]]:
+    """The signs an HTML page shows (for its legend)."""
+    used = {("mark", name) for name in re.findall(r'class="mark m-([a-z]+)"', html_text)}
+    used |= {("source", kind) for kind in re.findall(r'class="source s-([a-z-]+?)(?: other-report)?"', html_text)}
+    if 'other-report"' in html_text:
+        used.add(("other-report", ""))
+    return used
 
 
 # From this many columns on, a table's rows become cards on narrow screens (extra.css).
@@ -222,36 +258,59 @@ def _cell_class(key: str, numeric: Sequence[str], key_columns: Sequence[str]) ->
     return f' class="{" ".join(classes)}"' if classes else ""
 
 
+def counts_text(row: ProportionRow) -> str:
+    """'29 / 43', '5 / 21 (from its counts)', '4 / 11 (implied)' or '? / 22'."""
+    text = f"{row.successes_text} / {row.trials}"
+    if row.counts == "implied":
+        text += " (implied)"
+    return text
+
+
+def outcome_text(row: ProportionRow) -> str:
+    """The outcome measured, with the review's name for it where that differs."""
+    if row.named_label:
+        return f"{row.outcome_label} (the review: {row.named_label})"
+    return row.outcome_label
+
+
 def proportions_table(rows: Sequence[ProportionRow], *, caption: str, root: str, confidence: float) -> Safe:
     cells = []
     for row in rows:
         if row.successes is None:
-            counts, recomputed, interval = f"? / {row.trials}", "count not stated", "—"
+            recomputed, interval = "count not stated", "—"
+        elif row.no_interval:
+            recomputed, interval = (
+                computed(numbers.rate_percent(row.successes, row.trials)),
+                "none: a subgroup selected on its outcome",
+            )
         else:
-            counts = f"{row.successes} / {row.trials}" + (" (implied)" if row.counts == "implied" else "")
-            recomputed = percent(row.rate)
-            interval = f"{percent(row.ci_low)}–{percent(row.ci_high)}"
+            recomputed = computed(numbers.rate_percent(row.successes, row.trials))
+            interval = computed(numbers.interval_text(row.ci_low, row.ci_high))
         cells.append(
             {
                 "study": row.study,
                 "group": row.group,
-                "stated": claim(row.number, root=root),
-                "counts": counts,
-                "recomputed": computed(recomputed) if row.successes is not None else recomputed,
-                "ci": computed(interval) if row.successes is not None else interval,
+                "outcome": outcome_text(row),
+                "stated": claim(row.number, root=root) if row.stated else "not stated (computed from its counts)",
+                "counts": counts_text(row),
+                "recomputed": recomputed,
+                "ci": interval,
             }
         )
     columns = [
         ("study", "Study"),
         ("group", "Group"),
+        ("outcome", "Outcome measured"),
         ("stated", "Stated"),
         ("counts", "Count / n"),
         ("recomputed", "Recomputed"),
-        ("ci", f"{confidence:.0%} CI (Wilson)"),
+        ("ci", f"{confidence_text(confidence)} CI (Wilson)"),
     ]
+    if not any(cell["outcome"] for cell in cells):
+        columns = [c for c in columns if c[0] != "outcome"]
     note = (
         '<p class="table-note">An implied count is the only whole number of the group that gives the stated '
-        "percentage (GRIM); the review does not print it.</p>"
+        "percentage; the review does not print it.</p>"
         if any(r.counts == "implied" for r in rows)
         else ""
     )
@@ -286,38 +345,57 @@ def claims_table(numbers: Sequence[Number], *, caption: str, root: str) -> Safe:
 
 
 def findings_table(rows: Sequence[FindingRow], *, caption: str, root: str) -> Safe:
+    """Checks and what each computed (passing checks, or the findings of one problem)."""
     cells, ids = [], []
     for row in rows:
-        numbers = (
+        numbers_cell = (
             Safe(", ".join(claim(n, root=root) for n in row.numbers)) if row.numbers else escape(row.finding.fragment)
         )
         cells.append(
-            {
-                "numbers": numbers,
-                # a passing check has no human explanation: what the rule computed says it all
-                "explanation": row.explanation or row.finding.explanation,
-                "study": row.study,
-                "rule": row.rule_label,
-                "computed": row.finding.explanation if row.explanation else "",
-            }
+            {"numbers": numbers_cell, "computed": row.finding.explanation, "study": row.study, "rule": row.rule_label}
         )
         ids.append(row.finding.anchor)
+    columns = [("numbers", "Numbers"), ("computed", "What the check computed"), ("study", "Study"), ("rule", "Check")]
+    return table(cells, columns=columns, caption=caption, key_columns=("numbers", "computed"), row_ids=ids)
+
+
+def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> Safe:
+    """The review's problems, each once: what it is, what it changes, whose, and the checks that found it."""
+    cells, ids = [], []
+    for note in notes:
+        symbol, label = note.sign
+        css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
+        numbers_cell = ", ".join(claim(n, root=root) for n in note.numbers[:6])
+        checks = "; ".join(dict.fromkeys(f.explanation for f in note.findings))
+        cells.append(
+            {
+                "problem": Safe(
+                    f'<span class="{css}" role="img" aria-label="{escape(label)}">{symbol}</span> '
+                    f"<strong>{escape(note.title)}</strong>"
+                ),  # fmt: skip
+                "explanation": note.explanation,
+                "consequence": f"{note.consequence}: {note.consequence_reason}",
+                "whose": "copied from its source" if note.copied else "the review's",
+                "numbers": Safe(numbers_cell) if numbers_cell else "",
+                "checks": checks,
+            }
+        )
+        ids.append(problem_anchor(note.problem_id))
     columns = [
-        ("numbers", "Numbers"),
+        ("problem", "Problem"),
         ("explanation", "What it means"),
-        ("study", "Study"),
-        ("rule", "Rule"),
-        ("computed", "What the rule computed"),
+        ("consequence", "What it changes"),
+        ("whose", "Whose error"),
+        ("numbers", "Numbers"),
+        ("checks", "What the checks computed"),
     ]
-    if not any(cell["computed"] for cell in cells):  # every row is a passing check: it says it all already
-        columns = columns[:-1]
-    return table(cells, columns=columns, caption=caption, key_columns=("numbers", "explanation"), row_ids=ids)
+    return table(cells, columns=columns, caption=caption, key_columns=("problem", "explanation"), row_ids=ids)
 
 
 def errata_table(rows: Sequence[FindingRow], *, caption: str) -> Safe:
     cells, ids = [], []
     for row in rows:
-        term = row.finding.conventions[0]
+        term = row.finding.term
         before, _, after = row.finding.fragment.partition(term)
         sentence = Safe(f"{escape(math_as_text(before))}<mark>{escape(term)}</mark>{escape(math_as_text(after))}")
         cells.append({"sentence": sentence, "explanation": row.explanation})
@@ -331,11 +409,17 @@ def concordance_table(rows: Sequence[ConcordanceRow], *, caption: str, root: str
     for row in rows:
         # the human note where there is one; the rule's words only where no one explained the difference
         differs = [row.note] if row.note else [row.definition.explanation] if row.definition is not None else []
+        paper = link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)
+        read = (
+            f" ({escape(row.document)}"
+            + (", another report of the same study" if row.compared_with == "other-report" else "")
+            + ")"
+        )
         cells.append(
             {
                 "review": claim(row.number, root=root),
                 "quote": math_as_text(row.number.quote),
-                "primary": link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label),
+                "primary": Safe(paper + (read if row.document else " (not read)")),
                 "statement": row.statement,
                 "verdict": row.verdict_label,
                 "outcome": _outcome_cell(row),
@@ -345,12 +429,13 @@ def concordance_table(rows: Sequence[ConcordanceRow], *, caption: str, root: str
     columns = [
         ("review", "Review"),
         ("verdict", "Verdict"),
-        ("statement", "Primary abstract (our words)"),
+        ("statement", "What the source read says (our words)"),
         ("differs", "What differs"),
-        ("outcome", "Outcome: review / primary"),
+        ("outcome", "Outcome: review / source"),
         ("quote", "Review's words"),
-        ("primary", "Primary study"),
+        ("primary", "Source read"),
     ]
+    columns = [c for c in columns if any(cell[c[0]] for cell in cells)]
     ids = [f"p-{row.number.claim_id}" for row in rows] if anchors else None
     return table(cells, columns=columns, caption=caption, key_columns=("review", "verdict", "statement"), row_ids=ids)
 
@@ -424,19 +509,20 @@ def references_table(rows: Sequence[ReferenceRow], *, caption: str) -> Safe:
 
 
 def rates_list(rows: Sequence[ProportionRow], *, root: str, confidence: float) -> Safe:
-    """Rates as a list a reader can scan: study, group, the stated number (marked), recomputed with CI."""
+    """Rates as a list a reader can scan: study, group, outcome measured, the stated number (signed),
+    recomputed with its interval."""
     items = []
     for row in rows:
         if row.rate is not None:
-            recomputed = computed(
-                f"{row.successes} of {row.trials}{' (implied)' if row.counts == 'implied' else ''}: {percent(row.rate)}, "
-                f"{confidence:.0%} CI {percent(row.ci_low)}–{percent(row.ci_high)}"
-            )
+            recomputed = computed(f"{counts_text(row).replace(' / ', ' of ')}: {rate_text(row, confidence=confidence)}")
+        elif row.successes is not None:
+            recomputed = computed(f"{row.successes} of {row.trials}: {rate_text(row, confidence=confidence)}")
         else:
             recomputed = computed(f"of {row.trials}, count not stated")
-        items.append(
-            f"<li>{escape(row.study)}, {escape(row.group)}: {claim(row.number, root=root)} — {recomputed}</li>"
-        )
+        stated = claim(row.number, root=root) if row.stated else escape("not stated by the review, from its counts")
+        who = row.study + (f", {row.group}" if row.group_is_arm else "")
+        what = outcome_text(row) or row.group
+        items.append(f"<li>{escape(who)} · {escape(what)}: {stated} — {recomputed}</li>")
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')
 
 
@@ -448,22 +534,26 @@ def study_links(rows: Sequence[StudyRow]) -> Safe:
     return Safe(f'<span class="data-text">{", ".join(parts)}</span>')
 
 
-def problems_list(rows: Sequence[FindingRow], *, root: str) -> Safe:
+def problems_list(notes: Sequence[ProblemNote], *, root: str) -> Safe:
+    """The review's problems, each once, linked to where each is explained."""
     items = []
-    for row in rows:
-        finding = row.finding
-        numbers = ", ".join(claim(n, root=root) for n in row.numbers[:4])
+    for note in notes:
+        symbol, label = note.sign
+        css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
+        whose = "; copied from its source" if note.copied else ""
         items.append(
-            f'<li data-finding="{escape(finding.anchor)}"><a href="{root}{finding_page(finding)}#{escape(finding.anchor)}">{escape(row.rule_label)}</a>'
-            f" ({escape(row.study)}): {numbers}. {escape(math_as_text(row.explanation or finding.explanation))}</li>"
+            f'<li data-problem="{escape(note.problem_id)}"><span class="{css}" role="img" aria-label="{escape(label)}">{symbol}</span> '
+            f'<a href="{root}{AUDIT_PAGE}#{problem_anchor(note.problem_id)}">{escape(note.title)}</a> '
+            f"({escape(note.consequence)}{whose})</li>"
         )
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')
 
 
-def disagreements_list(rows: Sequence[ConcordanceRow], *, root: str) -> Safe:
+def comparisons_list(rows: Sequence[ConcordanceRow], *, root: str) -> Safe:
+    """Numbers whose source states or names them differently, each linked to its comparison."""
     items = [
-        f"<li>{claim(row.number, root=root)} ({escape(row.number.study)}, {escape(row.verdict_label)}): "
-        f"{link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)}’s abstract — {escape(row.statement)}</li>"
+        f"<li>{claim(row.number, root=root)} ({escape(row.number.study)}): {escape(row.number.mark.source_label)}. "
+        f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">The comparison</a></li>'
         for row in rows
     ]
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')

@@ -9,7 +9,7 @@ the data and reports every problem as FILE:ROW:COLUMN. The descriptor is checked
 import re
 from collections.abc import Callable, Iterable
 
-from .values import decimal_problem, parse_decimal
+from .numbers import decimal_problem, parse_decimal
 
 Report = Callable[[int, str, str], None]
 TYPES = ("string", "integer", "number", "boolean")

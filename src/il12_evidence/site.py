@@ -9,11 +9,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import render, views
-from .marks import LEGEND, SYMBOLS
+from .marks import MEANINGS, OTHER_REPORT, SOURCE_MEANINGS, SOURCE_SYMBOLS, SOURCE_WORDS, SYMBOLS, WORDS
 from .render import Safe, escape
 from .views import Evidence
-
-RESULT_FAMILIES = ("response", "survival", "prediction")
 
 
 def _p(html: str) -> str:
@@ -26,37 +24,33 @@ def _count(value: int) -> Safe:
 
 def summary(evidence: Evidence, root: str) -> str:
     dataset = evidence.dataset
-    audit = dataset.audit
-    rows = [
-        {"what": "Numbers stated in the review, each a row with its quote", "count": len(dataset.claims)},
-        {
-            "what": "Studies whose results the review reports (the review itself not counted)",
-            "count": sum(s["setting"] != "review" for s in dataset.studies),
-        },
-        {"what": "References in the review", "count": len(dataset.references)},
-        {"what": "Automated checks run on the numbers", "count": len(audit.findings)},
-        {
-            "what": "Problems found in the review's numbers (each explained on the audit page)",
-            "count": sum(f.kind in ("claim", "set", "study") for f in audit.problems),
-        },
-        {"what": "Suspect terms in the review's text", "count": sum(f.kind == "text" for f in audit.problems)},
-        {
-            "what": "Errors in the primary abstracts' own arithmetic",
-            "count": sum(f.kind == "primary" for f in audit.problems),
-        },
-        {
-            "what": "Numbers compared with the cited study's abstract",
-            "count": sum(row["verdict"] != "unverified" for row in dataset.rows("primary-sources")),
-        },
-        {
-            "what": "Numbers whose cited abstract could not be reached",
-            "count": sum(row["verdict"] == "unverified" for row in dataset.rows("primary-sources")),
-        },
-        {
-            "what": "Numbers the cited study's abstract disagrees with",
-            "count": sum(dataset.disagrees(c["claim_id"]) for c in dataset.claims),
-        },
-    ]
+    audit = evidence.audit
+    signs = Counter(m.source for m in evidence.marks.values() if m.source)
+    compared = [row for row in dataset.rows("primary-sources")]
+    rows = (
+        [
+            {"what": "Numbers stated in the review, each a row with its quote", "count": len(dataset.claims)},
+            {
+                "what": "Studies whose results the review reports (the review itself not counted)",
+                "count": sum(s["setting"] != "review" for s in dataset.studies),
+            },
+            {"what": "References in the review", "count": len(dataset.references)},
+            {"what": "Checks run on the numbers", "count": len(audit.findings)},
+            {"what": "Problems in the review, each counted once (see the audit)", "count": len(audit.by_problem)},
+            {"what": "Numbers with a source comparison", "count": len(compared)},
+        ]
+        + [
+            {"what": f"… {SOURCE_WORDS[kind]} ({SOURCE_SYMBOLS[kind]})", "count": signs.get(kind, 0)}
+            for kind in SOURCE_SYMBOLS
+            if signs.get(kind)
+        ]
+        + [
+            {
+                "what": "… compared with another report of the same study (the cited source not read)",
+                "count": sum(row["compared_with"] == "other-report" for row in compared),
+            }
+        ]
+    )
     return render.table(
         rows,
         columns=[("what", "What"), ("count", "Count")],
@@ -67,7 +61,8 @@ def summary(evidence: Evidence, root: str) -> str:
 
 
 def legend(evidence: Evidence, root: str) -> str:
-    return render.legend()
+    """Where a Markdown page's legend goes: the hook fills it with the signs the page shows."""
+    return render.LEGEND_SLOT
 
 
 def schema_tables(evidence: Evidence, root: str) -> str:
@@ -268,15 +263,17 @@ def rules_table(evidence: Evidence, root: str) -> str:
 
 
 def marks_table(evidence: Evidence, root: str) -> str:
-    rows = [{"mark": SYMBOLS[name], "meaning": text} for name, text in LEGEND.items()]
-    rows.append(
-        {
-            "mark": "≠",
-            "meaning": "the cited study disagrees: its abstract says otherwise, or the number belongs to another study",
-        }
-    )
+    rows = [{"sign": SYMBOLS[name], "word": WORDS[name], "meaning": text} for name, text in MEANINGS.items()]
+    rows += [
+        {"sign": SOURCE_SYMBOLS[kind], "word": SOURCE_WORDS[kind], "meaning": SOURCE_MEANINGS[kind]}
+        for kind in SOURCE_SYMBOLS
+    ]
+    rows.append({"sign": "dashed box", "word": "another report", "meaning": OTHER_REPORT})
     return render.table(
-        rows, columns=[("mark", "Mark"), ("meaning", "Meaning")], caption="The marks after each number", download=False
+        rows,
+        columns=[("sign", "Sign"), ("word", "In a word"), ("meaning", "Meaning")],
+        caption="The signs after each number",
+        download=False,
     )
 
 

@@ -3,13 +3,13 @@
 The tooltip reads `claims.json`; every fact in it comes from the same views as the pages.
 """
 
-from .render import CLAIMS_PAGE, PRIMARY_PAGE, finding_page, math_as_text
+from .render import AUDIT_PAGE, CLAIMS_PAGE, PRIMARY_PAGE, finding_page, math_as_text, problem_anchor
 from .views import Evidence
 
 
 def claims_index(evidence: Evidence) -> dict[str, dict]:
     dataset = evidence.dataset
-    audit = dataset.audit
+    audit = evidence.audit
     index = {}
     for claim in dataset.claims:
         claim_id = claim["claim_id"]
@@ -17,13 +17,17 @@ def claims_index(evidence: Evidence) -> dict[str, dict]:
         mark = number.mark
         reasons = []
         for finding in mark.reasons or mark.notes:
-            target = (
-                f"{finding_page(finding)}#{finding.anchor}" if finding.is_problem else f"{CLAIMS_PAGE}#c-{claim_id}"
-            )
+            problem = audit.problem_of(finding) if finding.is_problem else None
+            if problem:
+                target = f"{AUDIT_PAGE}#{problem_anchor(problem['problem_id'])}"
+            elif finding.kind == "primary":
+                target = f"{finding_page(finding)}#{finding.anchor}"
+            else:
+                target = f"{CLAIMS_PAGE}#c-{claim_id}"
             reasons.append(
                 {
                     "rule": dataset.rules[finding.rule]["label"],
-                    "text": math_as_text(audit.explanation(finding) or finding.explanation),
+                    "text": math_as_text(problem["title"] if problem else finding.explanation),
                     "href": target,
                 }
             )
@@ -34,6 +38,9 @@ def claims_index(evidence: Evidence) -> dict[str, dict]:
             "study": number.study,
             "mark": mark.mark,
             "label": mark.label,
+            "sign": mark.symbol,
+            "source_sign": mark.source_symbol,
+            "source": mark.source_label,
             "reasons": reasons,
         }
         if primary:
@@ -41,6 +48,6 @@ def claims_index(evidence: Evidence) -> dict[str, dict]:
             entry["disagrees"] = mark.disagrees
             entry["primary"] = primary["primary_statement"]
             entry["primary_study"] = dataset.primary_studies[primary["primary_id"]]["label"]
-            entry["primary_href"] = f"{PRIMARY_PAGE}#p-{claim_id}" if mark.disagrees else ""
+            entry["primary_href"] = f"{PRIMARY_PAGE}#p-{claim_id}"
         index[claim_id] = entry
     return index

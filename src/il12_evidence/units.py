@@ -8,7 +8,7 @@ anywhere else.
 
 from decimal import Decimal
 
-from .values import MULTIPLICATIVE_WORDS, is_number_word, is_ordinal
+from .numbers import MULTIPLICATIVE_WORDS, is_number_word, is_ordinal
 
 
 def number_text(printed: str, *, sentence_start: bool = False) -> str:

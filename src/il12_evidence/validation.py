@@ -13,8 +13,9 @@ from pathlib import Path
 from .coverage import uncovered_numbers
 from .data import DATA_DIR, SOURCE_TEXT, Dataset, read
 from .dosing import regimen_problems
-from .problems import Problem, display_path
-from .values import MAX_DECIMALS, occurs_as_token, parse_decimal, parse_printed
+from .numbers import MAX_DECIMALS, occurs_as_token, parse_decimal, parse_printed
+from .problems import DataError, Problem, display_path
+from .rules import RULES, Audit
 
 # Parameters the engine reads from parameters.csv (rule thresholds and the dose conversion).
 REQUIRED_PARAMETERS = ("confidence_level", "smallest_groups_listed", "largest_group_searched", "nearby_counts")
@@ -30,15 +31,22 @@ Report = Callable[[dict, str, str], None]
 
 def validate(data_dir: Path = DATA_DIR) -> tuple[Dataset | None, list[Problem]]:
     """The dataset and every problem with it, audit reconciliation included."""
-    from .checks import Audit
-
     dataset, problems = read(data_dir)
     if dataset is None or problems:
         return dataset, problems
     problems = check(dataset)
     if not problems:
-        problems = Audit.of(dataset).reconcile()
+        audit = Audit.of(dataset)
+        problems = audit.reconcile() + check_consequences(dataset, audit)
     return dataset, sorted(problems)
+
+
+def load(data_dir: Path = DATA_DIR) -> Dataset:
+    """The validated dataset; raises DataError listing every problem (audit findings included)."""
+    dataset, problems = validate(data_dir)
+    if problems:
+        raise DataError(problems)
+    return dataset
 
 
 def check(dataset: Dataset) -> list[Problem]:
@@ -49,6 +57,8 @@ def check(dataset: Dataset) -> list[Problem]:
         _check_studies,
         _check_references,
         _check_primary_sources,
+        _check_papers,
+        _check_problems,
         _check_vocabularies,
         _check_completeness,
     ):
@@ -105,6 +115,33 @@ def _check_claims(dataset: Dataset, problems: list[Problem]) -> None:
             report(row, "part_of", f"claim {claim_id}: a claim cannot be a part of itself")
         if row["part_of"] and not row["partition"]:
             report(row, "partition", f"claim {claim_id}: part_of needs the name of its partition")
+    _check_parts_units(dataset, report)
+
+
+def _check_parts_units(dataset: Dataset, report: Report) -> None:
+    """Parts and their whole are all percentages, percentages of a group size, or counts of one unit."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in dataset.claims:
+        if row["part_of"] in dataset.claims_by_id:
+            groups.setdefault((row["part_of"], row["partition"]), []).append(row)
+    for (whole_id, _), parts in groups.items():
+        whole = dataset.claims_by_id[whole_id]
+        units = {part["unit"] for part in parts}
+        percent = [dataset.is_percentage(part) for part in parts]
+        if any(percent) and not all(percent):
+            report(
+                parts[0],
+                "unit",
+                f"claim {parts[0]['claim_id']}: the parts of {whole_id} mix percentages and counts ({', '.join(sorted(units))})",
+            )
+        elif not any(percent) and (dataset.is_percentage(whole) or units != {whole["unit"]}):
+            part = parts[0]
+            report(
+                part,
+                "unit",
+                f"claim {part['claim_id']}: a part in {part['unit']} cannot add up to its whole {whole_id} (row "
+                f"{whole['__row__']}) in {whole['unit']}: parts and whole must share a unit, or the parts be percentages",
+            )
 
 
 def _check_counts(dataset: Dataset, problems: list[Problem]) -> None:
@@ -183,6 +220,16 @@ def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
             report(row, "entry", f"reference {row['ref']}: entry not found verbatim in the source text")
         if any(row.get(key) for key in IDENTIFIERS) and not row.get("identifiers_seen_at"):
             report(row, "identifiers_seen_at", f"reference {row['ref']}: an identifier needs the record it was seen in")
+        if "searches" in dataset.tables and not any(row.get(key) for key in IDENTIFIERS):
+            papers = [p["primary_id"] for p in dataset.rows("primary-studies") if p["ref"] == row["ref"]]
+            if not dataset.searches_for.get(f"ref-{row['ref']}") and not any(
+                dataset.searches_for.get(p) for p in papers
+            ):
+                report(
+                    row,
+                    "doi",
+                    f"reference {row['ref']}: no identifier seen, and no search for one recorded (searches.csv, target ref-{row['ref']})",
+                )
     # A primary study's identifiers are its reference's: the two tables must not disagree.
     studies_report = _reporter(dataset, "primary-studies", problems)
     for study in dataset.rows("primary-studies"):
@@ -226,22 +273,143 @@ def _check_primary_sources(dataset: Dataset, problems: list[Problem]) -> None:
         if numerator is not None and denominator is not None and numerator > denominator:
             report(row, "primary_numerator", f"claim {claim_id}: {numerator} exceeds {denominator}")
         study = dataset.primary_studies[row["primary_id"]]
-        if row["verdict"] != "unverified" and not study["read_at"]:
+        verdict = dataset.verdicts[row["verdict"]]
+        read = verdict["result"] != "not-read"
+        if read and not row["document"]:
+            report(row, "document", f"claim {claim_id}: verdict {row['verdict']} needs the document that was read")
+        if read and not dataset.read_at(row):
             report(
                 row,
                 "verdict",
-                f"claim {claim_id}: verdict {row['verdict']} needs an abstract that was read ({row['primary_id']} has no read_at)",
+                f"claim {claim_id}: verdict {row['verdict']} needs a copy that was read ({row['primary_id']} has no read_at)",
             )
-        cited = dataset.study_of(dataset.claims_by_id[claim_id])["ref"]
-        if row["verdict"] != "misattributed" and study["ref"] is not None and study["ref"] != cited:
+        if not read and row["document"]:
             report(
-                row, "primary_id", f"claim {claim_id} cites reference {cited}, not {study['ref']} ({row['primary_id']})"
+                row,
+                "document",
+                f"claim {claim_id}: verdict {row['verdict']} says nothing was read, but a document is named",
             )
+        cited = dataset.study_of(dataset.claims_by_id[claim_id])
+        # for another report of the study, the searches for the cited paper count too
+        searched = _searched(dataset, study) or bool(
+            dataset.searches_for.get(cited["study_id"])
+            or (cited["ref"] and dataset.searches_for.get(f"ref-{cited['ref']}"))
+        )
+        if verdict["result"] in ("absent", "not-read") and not searched:
+            report(
+                row,
+                "verdict",
+                f"claim {claim_id}: an unresolved comparison needs the searches made for {row['primary_id']} (searches.csv)",
+            )
+        if row["compared_with"] == "cited":
+            if study["ref"] is not None and study["ref"] != cited["ref"]:
+                report(
+                    row,
+                    "primary_id",
+                    f"claim {claim_id} cites reference {cited['ref']}, not {study['ref']} ({row['primary_id']})",
+                )
+        elif study["relation"] != "same-study" or study["study_id"] != cited["study_id"]:
+            report(
+                row,
+                "compared_with",
+                f"claim {claim_id}: {row['primary_id']} must be another report of {cited['study_id']} (relation same-study) to stand in for the cited source",
+            )
+        if verdict["result"] == "elsewhere" and (row["compared_with"] != "cited" or not row["note"]):
+            report(
+                row,
+                "verdict",
+                f"claim {claim_id}: a figure is said to belong to another study only when the cited source was read (compared_with cited) and the note names that study",
+            )
+
+
+def _searched(dataset: Dataset, paper: dict) -> bool:
+    return bool(
+        dataset.searches_for.get(paper["primary_id"])
+        or (paper["ref"] and dataset.searches_for.get(f"ref-{paper['ref']}"))
+    )
+
+
+def _check_papers(dataset: Dataset, problems: list[Problem]) -> None:
+    """What each paper is to the review, and where and when it was read."""
+    report = _reporter(dataset, "primary-studies", problems)
+    for row in dataset.rows("primary-studies"):
+        paper = row["primary_id"]
+        if row["read_at"] and not (row["read_on"] and row["document"]):
+            report(
+                row,
+                "read_on",
+                f"paper {paper}: a copy that was read needs the date it was read and what it showed (read_on, document)",
+            )
+        if not row["read_at"] and row["document"]:
+            report(row, "document", f"paper {paper}: a document is named but no read_at says where it was read")
+        relation = row["relation"]
+        study = dataset.studies_by_id.get(row["study_id"]) if row["study_id"] else None
+        if relation == "cited" and (study is None or row["ref"] is None or study["ref"] != row["ref"]):
+            report(
+                row,
+                "ref",
+                f"paper {paper}: a cited paper needs the reference of its study (study_id and ref agree with studies.csv)",
+            )
+        if relation == "same-study" and (study is None or not row["same_study"]):
+            report(
+                row,
+                "same_study",
+                f"paper {paper}: another report of a study needs study_id and why it is the same study",
+            )
+        if relation == "later" and (not row["follows"] or row["study_id"]):
+            report(
+                row,
+                "follows",
+                f"paper {paper}: a later study names the review's study it follows (follows), not a study_id",
+            )
+        if relation != "later" and row["follows"]:
+            report(row, "follows", f"paper {paper}: only a later study follows a study")
+
+
+def _check_problems(dataset: Dataset, problems: list[Problem]) -> None:
+    """A subgroup names an arm of its study; a problem's consequence agrees with the gap its findings compute."""
+    report = _reporter(dataset, "subgroups", problems)
+    for row in dataset.rows("subgroups"):
+        arms = {claim["arm"] for claim in dataset.claims_by_study.get(row["study_id"], [])}
+        if row["arm"] not in arms:
+            report(row, "arm", f"subgroup {row['arm']!r} is no arm of {row['study_id']} in claims.csv")
+
+
+def check_consequences(dataset: Dataset, audit: Audit) -> list[Problem]:
+    """Each problem's recorded consequence against the largest gap (in points) its findings compute:
+    a gap of figure_change_points or more is not cosmetic, and changes-figure needs such a gap."""
+    if "review-problems" not in dataset.tables:
+        return []
+    found: list[Problem] = []
+    report = _reporter(dataset, "review-problems", found)
+    threshold = dataset.parameters.get("figure_change_points")
+    for row in dataset.rows("review-problems"):
+        gaps = [f.gap for f in audit.by_problem.get(row["problem_id"], []) if f.gap is not None]
+        if threshold is None or not gaps:
+            if row["consequence"] == "changes-figure":
+                report(
+                    row,
+                    "consequence",
+                    f"problem {row['problem_id']}: changes-figure needs a finding that computes how far the figure is off",
+                )
+            continue
+        largest = max(gaps)
+        if largest >= threshold and row["consequence"] == "cosmetic":
+            report(
+                row,
+                "consequence",
+                f"problem {row['problem_id']}: a figure off by {largest.normalize():f} points is not cosmetic",
+            )
+        if largest < threshold and row["consequence"] == "changes-figure":
+            report(
+                row,
+                "consequence",
+                f"problem {row['problem_id']}: its figures are off by {largest.normalize():f} points, under figure_change_points",
+            )
+    return found
 
 
 def _check_vocabularies(dataset: Dataset, problems: list[Problem]) -> None:
-    from .checks import RULES
-
     report = _reporter(dataset, "rules", problems)
     for name in sorted(set(RULES) - set(dataset.rules)):
         report(None, "rule", f"the engine has a rule {name!r} that rules.csv does not list")

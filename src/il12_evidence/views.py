@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from . import stats
-from .checks import Finding
-from .data import Dataset, load
+from . import numbers, stats
+from .data import Dataset
 from .marks import ClaimMark, claim_marks
+from .numbers import parse_printed
 from .paths import DATA_DIR
+from .rules import OBJECTIVE, Audit, Finding, categories, measured_parts, outcome_named
 from .units import number_text, reads
-from .values import parse_printed
+from .validation import load
 
 
 class SelectionError(ValueError):
@@ -46,9 +47,9 @@ class Number:
         return number_text(self.printed, sentence_start=sentence_start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ProportionRow:
-    number: Number
+    number: Number  # the claim the row states (or, for a derived row, the claim it is derived from)
     study: str
     group: str
     successes: int | None
@@ -58,12 +59,28 @@ class ProportionRow:
     ci_low: float | None
     ci_high: float | None
     is_rate: bool  # the number itself is a percentage (not a count shown as a share)
+    outcome: str  # the outcome measured (outcomes.csv id), "" when none is named
+    outcome_label: str  # the outcome measured, as it reads
+    named_label: str  # the outcome the review's words name, where it differs from the one measured ("" otherwise)
+    derived: bool = False  # a rate the audit computes from the review's counts; the review does not state it
+    no_interval: str = ""  # why no interval is drawn although the counts are known
+    group_is_arm: bool = True  # the group is an arm of the study (not words for the outcome counted)
+
+    @property
+    def stated(self) -> bool:
+        return not self.derived
+
+    @property
+    def successes_text(self) -> str:
+        return "?" if self.successes is None else str(self.successes)
 
 
 @dataclass(frozen=True)
 class ConcordanceRow:
     number: Number
     primary_id: str
+    compared_with: str  # "cited" or "other-report"
+    document: str  # what was read: abstract, full text, a table, …; "" when nothing could be read
     primary_label: str
     primary_url: str
     primary_figure: str  # the primary's figure with its unit, or ""
@@ -84,9 +101,37 @@ class ConcordanceRow:
 class FindingRow:
     finding: Finding
     rule_label: str
-    explanation: str  # for readers, from findings.csv ("" for passing checks)
+    explanation: str  # for readers: the explanation of the problem it belongs to ("" for passing checks)
     numbers: tuple[Number, ...]
     study: str
+    problem_id: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProblemNote:
+    """One problem of the review, as a paragraph's note and the audit's entry show it."""
+
+    problem_id: str
+    title: str
+    explanation: str
+    kind: str  # its kind's label
+    consequence: str  # its consequence's label
+    consequence_rank: int
+    consequence_reason: str
+    copied: bool  # the review copied it from its source (every failure of it is as in the source)
+    mark: str  # the sign beside it: the worst mark of its findings, or "label" for a difference of name
+    findings: tuple[Finding, ...]
+    numbers: tuple[Number, ...]
+    study: str
+
+    @property
+    def sign(self) -> tuple[str, str]:
+        """(symbol, accessible name) of the sign beside the problem."""
+        from .marks import LABELS, SOURCE_MEANINGS, SOURCE_SYMBOLS, SYMBOLS
+
+        if self.mark == "label":
+            return SOURCE_SYMBOLS["label"], SOURCE_MEANINGS["label"]
+        return SYMBOLS[self.mark], LABELS[self.mark]
 
 
 @dataclass(frozen=True)
@@ -115,6 +160,10 @@ class Evidence:
     @classmethod
     def load(cls, data_dir=DATA_DIR) -> "Evidence":
         return cls(load(data_dir))
+
+    @cached_property
+    def audit(self) -> Audit:
+        return Audit.of(self.dataset)
 
     @cached_property
     def marks(self) -> dict[str, ClaimMark]:
@@ -168,9 +217,8 @@ class Evidence:
 
 def objective_label(dataset) -> str:
     """The label outcomes.csv gives to complete plus partial responses."""
-    from .checks import OBJECTIVE, categories
-
-    return next((o["label"] for o in dataset.rows("outcomes") if categories(dataset, o["outcome"]) == OBJECTIVE), "")
+    outcome = outcome_named(dataset, OBJECTIVE)
+    return dataset.outcomes[outcome]["label"] if outcome else ""
 
 
 def record_url(row: dict) -> str:
@@ -199,9 +247,83 @@ def record_label(row: dict) -> str:
 NO_RECORD = "none seen"
 
 
+def measured_outcome(evidence: "Evidence", claim: dict) -> str | None:
+    """The outcome a rate measures: the review's own, unless the audit shows it measures another
+    (its counts add up to another, or its source reports it as another)."""
+    dataset = evidence.dataset
+    named = claim["outcome"]
+    if not named:
+        return None
+    problem = any(
+        f.rule == "outcome-definition" and f.is_problem and f.subject == claim["claim_id"]
+        for f in evidence.audit.about_claim.get(claim["claim_id"], [])
+    )
+    if not problem:
+        return named
+    parts = measured_parts(dataset, claim)
+    if parts:
+        counted = frozenset().union(*(categories(dataset, p["outcome"]) for p in parts))
+        if counted != categories(dataset, named):
+            return outcome_named(dataset, counted) or named
+    primary = dataset.primary_by_claim.get(claim["claim_id"])
+    return primary["primary_outcome"] if primary and primary["primary_outcome"] else named
+
+
+def _selected_on_outcome(dataset, claim: dict) -> str:
+    """Why a subgroup gets no interval: it was formed by the outcome it measures ("" otherwise)."""
+    for row in dataset.rows("subgroups"):
+        same_study = row["study_id"] == claim["study_id"] and row["selected_on_outcome"] and claim["arm"]
+        if same_study and (claim["arm"] == row["arm"] or claim["arm"].startswith(row["arm"] + ", ")):
+            return row["reason"]
+    return ""
+
+
+def _row(
+    evidence: "Evidence", claim: dict, *, successes, trials, counts, is_rate, derived=False, outcome=None
+) -> ProportionRow:
+    dataset = evidence.dataset
+    outcome = outcome if outcome is not None else (measured_outcome(evidence, claim) or "")
+    named = claim["outcome"] or ""
+    withheld = _selected_on_outcome(dataset, claim)
+    rate = low = high = None
+    if successes is not None and not withheld:
+        result = stats.proportion(successes, trials, confidence=evidence.confidence)
+        rate, low, high = result.rate, result.ci_low, result.ci_high
+    label = dataset.outcomes[outcome]["label"] if outcome else ""
+    return ProportionRow(
+        number=evidence.number(claim["claim_id"]),
+        study=dataset.study_of(claim)["label"],
+        group=claim["arm"] or dataset.quantities[claim["quantity"]]["label"],
+        successes=successes,
+        trials=trials,
+        counts=counts,
+        rate=rate,
+        ci_low=low,
+        ci_high=high,
+        is_rate=is_rate,
+        outcome=outcome,
+        outcome_label=label,
+        named_label=dataset.outcomes[named]["label"] if named and named != outcome and not derived else "",
+        derived=derived,
+        no_interval=withheld,
+        group_is_arm=bool(claim["arm"]) and _is_arm(dataset, claim),
+    )
+
+
+def _is_arm(dataset, claim: dict) -> bool:
+    """An arm of the study is a group the study states a size for (not the review's words for an outcome)."""
+    return any(
+        other["arm"] and (claim["arm"] == other["arm"] or claim["arm"].startswith(other["arm"] + ", "))
+        for other in dataset.claims_by_study.get(claim["study_id"], [])
+        if dataset.quantities[other["quantity"]]["role"] == "group-size"
+    )
+
+
 def proportion_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[ProportionRow]:
     """Every proportion among the claims: stated percentages and counts of a known group, with the
-    rate recomputed from the counts (stated, or the only one GRIM allows) and its interval."""
+    rate recomputed from the counts (stated, or the only one GRIM allows) and its interval; and,
+    beside a rate the audit shows to measure a broader outcome, the complete plus partial responses its own
+    counts give (a derived row)."""
     dataset, rows, seen = evidence.dataset, [], set()
     claims = evidence.claims(claim_ids)
     for claim in sorted(claims, key=lambda c: not dataset.is_percentage(c)):  # a rate before the count it rests on
@@ -212,45 +334,58 @@ def proportion_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Propor
             continue
         counts = "stated"
         if successes is None:
-            found = set(stats.grim_counts(claim["value_as_printed"], trials).values())
+            found = set(numbers.grim_counts(claim["value_as_printed"], trials).values())
             if len(found) == 1 and (only := found.pop())[0] == only[1]:
                 successes, counts = only[0], "implied"
             else:
                 counts = "unknown"
-        pair = (claim["study_id"], claim["arm"], successes, trials)
-        if successes is not None and pair in seen:  # a count already shown beside its percentage
+        # a count already shown beside its percentage is not shown twice; the outcome and quantity are
+        # part of the key, so two rates with the same counts but different meanings both stay
+        key = (claim["study_id"], claim["arm"], successes, trials, claim["outcome"], claim["quantity"])
+        if successes is not None and key in seen:
             continue
-        seen.add(pair)
-        rate = low = high = None
-        if successes is not None:
-            result = stats.proportion(successes, trials, confidence=evidence.confidence)
-            rate, low, high = result.rate, result.ci_low, result.ci_high
-        rows.append(
-            ProportionRow(
-                evidence.number(claim["claim_id"]),
-                dataset.study_of(claim)["label"],
-                claim["arm"] or dataset.quantities[claim["quantity"]]["label"],
-                successes,
-                trials,
-                counts,
-                rate,
-                low,
-                high,
-                is_rate,
-            )
-        )
+        seen.add(key)
+        rows.append(_row(evidence, claim, successes=successes, trials=trials, counts=counts, is_rate=is_rate))
+        rows.extend(_derived_rows(evidence, claim, trials))
     order = dataset.claim_order
-    return sorted(rows, key=lambda row: order[row.number.claim_id])
+    return sorted(rows, key=lambda row: (order[row.number.claim_id], row.derived))
+
+
+def _derived_rows(evidence: Evidence, claim: dict, trials: int) -> list[ProportionRow]:
+    """The complete plus partial responses a broader rate's own counts give, where the audit shows the rate is not one."""
+    dataset = evidence.dataset
+    measured = measured_outcome(evidence, claim)
+    parts = measured_parts(dataset, claim)
+    objective = outcome_named(dataset, OBJECTIVE)
+    if not parts or measured in (None, claim["outcome"], objective) or objective is None:
+        return []
+    within = [p for p in parts if categories(dataset, p["outcome"]) <= OBJECTIVE]
+    if not within:
+        return []
+    successes = int(sum(p["value"] for p in within))
+    return [
+        _row(
+            evidence,
+            claim,
+            successes=successes,
+            trials=trials,
+            counts="stated",
+            is_rate=True,
+            derived=True,
+            outcome=objective,
+        )
+    ]
 
 
 def rate_rows(evidence: Evidence, claim_ids: Sequence[str], *, family: str) -> list[ProportionRow]:
-    """The rates of one quantity family among the claims (for a forest plot, a list): percentages of a known
-    group (an outcome that counts progression is not on the same axis as responses)."""
+    """The rates of one quantity family among the claims (for a figure, a list): percentages of a known
+    group and the rates derived beside them, complete plus partial responses first, then by outcome measured (an
+    outcome that counts progression is not on the same axis as responses)."""
     dataset = evidence.dataset
     rows = []
     for row in proportion_rows(evidence, claim_ids):
         claim = dataset.claims_by_id[row.number.claim_id]
-        outcome = dataset.outcomes.get(claim["outcome"]) if claim["outcome"] else None
+        outcome = dataset.outcomes.get(row.outcome) if row.outcome else None
         if (
             row.is_rate
             and dataset.quantities[claim["quantity"]]["family"] == family
@@ -259,7 +394,14 @@ def rate_rows(evidence: Evidence, claim_ids: Sequence[str], *, family: str) -> l
             rows.append(row)
     if not rows:
         raise SelectionError(f"no rate of the family {family!r} with a group size among the selection")
-    return rows
+    return sorted(rows, key=lambda row: outcome_order(dataset).get(row.outcome, len(dataset.rows("outcomes"))))
+
+
+def outcome_order(dataset) -> dict[str, int]:
+    """Outcomes in the order figures group them: complete plus partial responses first, then outcomes.csv's order."""
+    objective = outcome_named(dataset, OBJECTIVE)
+    ordered = [objective] + [o["outcome"] for o in dataset.rows("outcomes") if o["outcome"] != objective]
+    return {outcome: index for index, outcome in enumerate(ordered)}
 
 
 def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[ConcordanceRow]:
@@ -285,7 +427,7 @@ def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Conco
         if orr:
             orr = f"{objective_label(dataset)}: {orr}"
         definition = next(
-            (f for f in dataset.audit.about_claim.get(claim["claim_id"], [])
+            (f for f in evidence.audit.about_claim.get(claim["claim_id"], [])
              if f.rule in ("outcome-definition", "statistic-type") and f.subject == claim["claim_id"] and f.is_problem),
             None,
         )  # fmt: skip
@@ -293,13 +435,15 @@ def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Conco
             ConcordanceRow(
                 evidence.number(claim["claim_id"]),
                 row["primary_id"],
+                row["compared_with"],
+                row["document"] or "",
                 primary["label"],
                 record_url(primary),
                 figure,
                 row["primary_statement"],
                 row["verdict"],
                 dataset.verdicts[row["verdict"]]["label"],
-                bool(dataset.verdicts[row["verdict"]]["disagrees"]),
+                evidence.marks[claim["claim_id"]].disagrees,
                 row["note"] or "",
                 dataset.outcomes[claim["outcome"]]["label"] if claim["outcome"] else "",
                 dataset.outcomes[row["primary_outcome"]]["label"] if row["primary_outcome"] else "",
@@ -313,7 +457,7 @@ def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Conco
 
 
 def finding_rows(evidence: Evidence, findings: Iterable[Finding]) -> list[FindingRow]:
-    dataset, audit = evidence.dataset, evidence.dataset.audit
+    dataset, audit = evidence.dataset, evidence.audit
     rows = []
     for finding in findings:
         numbers = tuple(evidence.number(c) for c in finding.claims if c in dataset.claims_by_id)
@@ -321,10 +465,71 @@ def finding_rows(evidence: Evidence, findings: Iterable[Finding]) -> list[Findin
             study = dataset.studies_by_id[finding.subject]["label"]
         else:
             study = numbers[0].study if numbers else ""
+        problem = audit.problem_of(finding) if finding.is_problem else None
         rows.append(
-            FindingRow(finding, dataset.rules[finding.rule]["label"], audit.explanation(finding), numbers, study)
+            FindingRow(
+                finding,
+                dataset.rules[finding.rule]["label"],
+                problem["explanation"] if problem else "",
+                numbers,
+                study,
+                problem["problem_id"] if problem else "",
+            )
         )
     return rows
+
+
+def problem_notes(evidence: Evidence, problem_ids: Iterable[str] | None = None) -> list[ProblemNote]:
+    """The review's problems (all, or those named), most consequential first, each once."""
+    from .marks import ORDER
+
+    dataset, audit = evidence.dataset, evidence.audit
+    wanted = list(problem_ids) if problem_ids is not None else list(audit.by_problem)
+    notes = []
+    for problem_id in wanted:
+        row = dataset.review_problems[problem_id]
+        findings = tuple(audit.by_problem.get(problem_id, ()))
+        marks = [f.mark for f in findings if f.mark and f.kind != "primary"]
+        mark = next((m for m in ORDER if m in marks), "label")
+        claims = dict.fromkeys(c for f in findings for c in (f.marks or f.claims) if c in dataset.claims_by_id)
+        consequence = dataset.rows_by("consequences", "consequence")[row["consequence"]]
+        study = dataset.studies_by_id[row["study_id"]]["label"] if row["study_id"] else ""
+        notes.append(
+            ProblemNote(
+                problem_id=problem_id,
+                title=row["title"],
+                explanation=row["explanation"],
+                kind=dataset.rows_by("problem-kinds", "kind")[row["kind"]]["label"],
+                consequence=consequence["label"],
+                consequence_rank=consequence["rank"],
+                consequence_reason=row["consequence_reason"],
+                copied=bool(marks) and all(m == "copied" for m in marks),
+                mark=mark,
+                findings=findings,
+                numbers=tuple(evidence.number(c) for c in claims),
+                study=study,
+            )
+        )
+    return sorted(notes, key=lambda note: note.consequence_rank) if problem_ids is None else notes
+
+
+def problems_about(evidence: Evidence, claim_ids: list[str]) -> list[str]:
+    """The problems a paragraph showing these claims must mention: those about one of its numbers,
+    and those about a set or a study of which it shows at least two numbers (each once)."""
+    shown = set(claim_ids)
+    chosen: dict[str, None] = {}
+    for claim_id in claim_ids:
+        for finding in evidence.audit.about_claim.get(claim_id, []):
+            if not finding.is_problem:
+                continue
+            if finding.kind in ("claim", "primary"):
+                relevant = finding.subject in shown or bool(set(finding.marks) & shown)
+            else:
+                relevant = len(set(finding.claims) & shown) >= min(2, len(finding.claims))
+            problem_id = evidence.audit.assigned.get(finding.key)
+            if relevant and problem_id:
+                chosen.setdefault(problem_id)
+    return list(chosen)
 
 
 def study_rows(evidence: Evidence, study_ids: Sequence[str] | None = None) -> list[StudyRow]:

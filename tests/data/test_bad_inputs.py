@@ -123,6 +123,15 @@ def delete_row(name: str, key: str):
     return edit
 
 
+def delete_rows_where(name: str, column: str, value: str):
+    def edit(data: Path) -> None:
+        records = _records(data / name)
+        index = records[0].index(column)
+        _write_records(data / name, [records[0]] + [r for r in records[1:] if r[index] != value])
+
+    return edit
+
+
 def write(name: str, content: bytes):
     return lambda data: (data / name).write_bytes(content)
 
@@ -366,8 +375,8 @@ CASES = {
     "enum-violation-in-count-sources": Bad(
         set_cell("count_sources.csv", "ctcl-pr-rate,numerator", "count", "numerators"),
         "count_sources.csv:[ctcl-pr-rate,numerator]:count", "'numerators' is not one of"),
-    "boolean-not-true-or-false": Bad(set_cell("verdicts.csv", "match", "disagrees", "no"),
-                                     "verdicts.csv:[match]:disagrees", "'no' is not true or false"),
+    "boolean-not-true-or-false": Bad(set_cell("subgroups.csv", "duvic-2006", "selected_on_outcome", "no"),
+                                     "subgroups.csv:[duvic-2006]:selected_on_outcome", "'no' is not true or false"),
     "required-value-missing": Bad(set_cell("claims.csv", "ctcl-pr-rate", "quote", ""),
                                   "claims.csv:[ctcl-pr-rate]:quote", "required value is missing"),
     "primary-key-duplicate": Bad(set_cell("claims.csv", "ctcl-mr-rate", "claim_id", "ctcl-pr-rate"),
@@ -400,8 +409,8 @@ CASES = {
     "formula-minus": Bad(set_cell("claims.csv", "ctcl-pr-rate", "arm", "-2+3"), "claims.csv:[ctcl-pr-rate]:arm",
                          "starts with '-'"),
     "formula-at": Bad(
-        set_cell("findings.csv", "percent-vs-counts,rituximab-cr-rate", "explanation", "@SUM(A1:A9) is what it adds"),
-        "findings.csv:[percent-vs-counts,rituximab-cr-rate]:explanation", "starts with '@'"),
+        set_cell("review_problems.csv", "ansell-rounding", "explanation", "@SUM(A1:A9) is what it adds"),
+        "review_problems.csv:[ansell-rounding]:explanation", "starts with '@'"),
     "count-sources-do-not-sum": Bad(append("count_sources.csv", "ctcl-completed,denominator,ctcl-continuous-count"),
                                     "claims.csv:[ctcl-completed]:denominator",
                                     "differs from 28 stated by ctcl-enrolled + ctcl-continuous-count"),
@@ -414,8 +423,26 @@ CASES = {
                                "claims.csv:[rituximab-cr-rate]:value_as_printed",
                                "unexplained percent-vs-counts finding"),
     "finding-explains-nothing": Bad(
-        append("findings.csv", "grim,ctcl-enrolled,An explanation of something that no rule finds."),
-        "findings.csv:END:subject", "explains a finding the rules no longer produce"),
+        append("findings.csv", "grim,ctcl-enrolled,ansell-rounding"),
+        "findings.csv:END:subject", "assigns a finding the rules no longer produce"),
+    "unresolved-comparison-without-searches": Bad(
+        delete_rows_where("searches.csv", "target", "duvic-2006"),
+        "primary_sources.csv:[ctcl-earliest-response]:verdict", "needs the searches made for duvic-2006"),
+    "belongs-elsewhere-without-reading-the-cited-source": Bad(
+        set_cell("primary_sources.csv", "pd1-cycle", "verdict", "belongs-elsewhere"),
+        "primary_sources.csv:[pd1-cycle]:verdict", "only when the cited source was read"),
+    "other-report-that-is-not-the-same-study": Bad(
+        set_cell("primary_sources.csv", "ctcl-phase", "compared_with", "other-report"),
+        "primary_sources.csv:[ctcl-phase]:compared_with", "must be another report of duvic-2006"),
+    "cosmetic-problem-that-moves-a-figure": Bad(
+        both(set_cell("review_problems.csv", "ansell-overall-response", "consequence", "changes-figure")),
+        "review_problems.csv:[ansell-overall-response]:consequence", "under figure_change_points"),
+    "parts-in-patients-of-a-whole-in-percent": Bad(
+        set_cell("claims.csv", "rituximab-cr-rate", "unit", "patients"),
+        "claims.csv:[rituximab-cr-rate]:unit", "the parts of rituximab-response-rate mix percentages and counts"),
+    "interval-schedule-without-doses-per-interval": Bad(
+        set_cell("regimens.csv", "tsebt-maintenance", "doses_per_interval_claim", ""),
+        "regimens.csv:[tsebt-maintenance]:doses_per_interval_claim", "needs the number of doses per interval"),
     "identifier-without-its-record": Bad(set_cell("references.csv", "33", "identifiers_seen_at", ""),
                                          "references.csv:[33]:identifiers_seen_at",
                                          "an identifier needs the record it was seen in"),
@@ -563,7 +590,7 @@ def test_unreadable_file_is_reported(data_copy, capsys, monkeypatch):
 
 def test_audit_of_a_1e17_denominator_is_arithmetic(data_copy):
     """GRIM and the counts rule answer in constant time: a denominator of 10**17 costs nothing."""
-    from il12_evidence.checks import Audit
+    from il12_evidence.rules import Audit
     from il12_evidence.data import read
 
     for claim_id in ("ctcl-pr-rate", "ctcl-mr-rate"):  # with counts, and a percentage of a group only

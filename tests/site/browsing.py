@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from il12_evidence.notebook import HOME_NOTEBOOK
+from il12_evidence.page import HOME_NOTEBOOK
 from il12_evidence.paths import ROOT
 
 

@@ -50,7 +50,9 @@ def by(name: str, key: str) -> dict[str, dict]:
 def audit():
     dataset, problems = validate(DATA_DIR)
     assert not problems, problems
-    return dataset.audit
+    from il12_evidence.rules import Audit
+
+    return Audit.of(dataset)
 
 
 @cache

@@ -5,7 +5,7 @@ import re
 from browsing import prose_text
 
 from il12_evidence.coverage import NUMBER
-from il12_evidence.notebook import HOME_NOTEBOOK
+from il12_evidence.page import HOME_NOTEBOOK
 from il12_evidence.paths import ROOT
 
 # A resource the browser would fetch on its own (not a link a reader may follow).

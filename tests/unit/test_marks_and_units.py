@@ -37,17 +37,16 @@ def test_the_worst_mark_wins_and_unchecked_numbers_say_so():
         "alone": "unchecked",
     }
     assert {f.rule for f in marks["all"].reasons} == {"percent-vs-counts", "parts-vs-whole"}
-    assert marks["alone"].symbol == "·" and marks["alone"].reasons == ()
+    assert marks["alone"].symbol == "" and marks["alone"].reasons == ()
 
 
-def test_disagreement_comes_from_the_verdict_vocabulary():
-    primary = [
-        primary_row("a", verdict="mismatch"),
-        primary_row("b", verdict="match"),
-        primary_row("c", verdict="misattributed"),
-    ]
-    marks = claim_marks(dataset(claim("a"), claim("b"), claim("c"), primary=primary))
-    assert [marks[c].disagrees for c in "abc"] == [True, False, True]
+def test_the_source_sign_comes_from_the_verdict_and_not_equal_means_a_value_only():
+    verdicts = ["differs-value", "match", "belongs-elsewhere", "differs-outcome", "not-in-source", "not-read"]
+    claims = [claim(f"c{i}") for i in range(len(verdicts))]
+    primary = [primary_row(f"c{i}", verdict=v) for i, v in enumerate(verdicts)]
+    marks = claim_marks(dataset(*claims, primary=primary))
+    assert [marks[f"c{i}"].source_symbol for i in range(len(verdicts))] == ["≠", "=", "⇄", "!", "∅", "?"]
+    assert [marks[f"c{i}"].disagrees for i in range(len(verdicts))] == [True] + [False] * 5
 
 
 def _unit(name):

@@ -2,7 +2,7 @@
 
 from factories import claim, dataset, primary_row
 
-from il12_evidence import checks
+from il12_evidence import rules
 
 
 def _one(findings, subject=None):
@@ -13,7 +13,7 @@ def _one(findings, subject=None):
 
 def test_percent_vs_counts_flags_69_percent_of_29_in_43_naming_every_convention():
     finding = _one(
-        checks.check_percent_vs_counts(dataset(claim("r", value_as_printed="69", numerator=29, denominator=43)))
+        rules.check_percent_vs_counts(dataset(claim("r", value_as_printed="69", numerator=29, denominator=43)))
     )
     assert (finding.status, finding.severity, finding.mark, finding.marks) == (
         "inconsistent",
@@ -27,11 +27,11 @@ def test_percent_vs_counts_flags_69_percent_of_29_in_43_naming_every_convention(
 
 def test_percent_vs_counts_marks_truncation_and_passes_rounding():
     truncated = _one(
-        checks.check_percent_vs_counts(dataset(claim("t", value_as_printed="25", numerator=11, denominator=43)))
+        rules.check_percent_vs_counts(dataset(claim("t", value_as_printed="25", numerator=11, denominator=43)))
     )
     assert (truncated.mark, truncated.severity) == ("truncated", "warning")
     held = _one(
-        checks.check_percent_vs_counts(dataset(claim("h", value_as_printed="42", numerator=18, denominator=43)))
+        rules.check_percent_vs_counts(dataset(claim("h", value_as_printed="42", numerator=18, denominator=43)))
     )
     assert (held.mark, held.severity, held.conventions) == ("held", "pass", ("half-up", "half-even"))
     assert "not truncating" in held.explanation
@@ -39,7 +39,7 @@ def test_percent_vs_counts_marks_truncation_and_passes_rounding():
 
 def test_percent_vs_counts_ignores_counts_that_are_not_percentages():
     assert (
-        checks.check_percent_vs_counts(
+        rules.check_percent_vs_counts(
             dataset(claim("c", unit="patients", value_as_printed="3", numerator=3, denominator=5))
         )
         == []
@@ -47,9 +47,9 @@ def test_percent_vs_counts_ignores_counts_that_are_not_percentages():
 
 
 def test_grim_flags_an_unreachable_percentage_of_a_stated_group():
-    failed = _one(checks.check_grim(dataset(claim("g", value_as_printed="1", denominator=43))))
+    failed = _one(rules.check_grim(dataset(claim("g", value_as_printed="1", denominator=43))))
     assert (failed.mark, failed.severity) == ("failed", "error")
-    held = _one(checks.check_grim(dataset(claim("g", value_as_printed="59", denominator=22))))
+    held = _one(rules.check_grim(dataset(claim("g", value_as_printed="59", denominator=22))))
     assert held.mark == "held" and "13 of 22 (59.09%)" in held.explanation
 
 
@@ -71,22 +71,22 @@ def test_group_sizes_flags_a_percentage_no_count_of_its_own_arm_gives():
         _arm("sc", 31, arm="subcutaneous", part_of="treated", partition="route"),
         claim("iv-rate", value_as_printed="40", arm="intravenous"),
     )
-    finding = _one(checks.check_group_sizes(data))
+    finding = _one(rules.check_group_sizes(data))
     assert (finding.status, finding.mark, finding.marks) == ("own-group-does-not-fit", "failed", ("iv-rate",))
     assert "4 of 11 is 36.36%" in finding.explanation and "17 of 42 (40.48%)" in finding.explanation
 
 
 def test_group_sizes_passes_its_own_arm_and_informs_otherwise():
     own = dataset(_arm("iv", 10, arm="intravenous"), claim("iv-rate", value_as_printed="40", arm="intravenous"))
-    assert _one(checks.check_group_sizes(own)).status == "fits-own-group"
+    assert _one(rules.check_group_sizes(own)).status == "fits-own-group"
     study_level = dataset(_arm("all", 10), claim("rate", value_as_printed="40"))
-    assert (_one(checks.check_group_sizes(study_level)).status, _one(checks.check_group_sizes(study_level)).mark) == (
+    assert (_one(rules.check_group_sizes(study_level)).status, _one(rules.check_group_sizes(study_level)).mark) == (
         "fits-a-stated-group",
         None,
     )
     none_fit = dataset(_arm("all", 11), claim("rate", value_as_printed="40"))
-    assert _one(checks.check_group_sizes(none_fit)).status == "no-stated-group-fits"
-    unstated = _one(checks.check_group_sizes(dataset(claim("rate", value_as_printed="75"))))
+    assert _one(rules.check_group_sizes(none_fit)).status == "no-stated-group-fits"
+    unstated = _one(rules.check_group_sizes(dataset(claim("rate", value_as_printed="75"))))
     assert unstated.status == "no-group-size-stated" and "3 of 4, 6 of 8, 9 of 12" in unstated.explanation
 
 
@@ -95,13 +95,13 @@ def test_study_rounding_flags_a_study_whose_percentages_need_two_conventions():
         claim("cr", value_as_printed="25", numerator=11, denominator=43),
         claim("pr", value_as_printed="42", numerator=18, denominator=43),
     )
-    finding = _one(checks.check_study_rounding(mixed))
+    finding = _one(rules.check_study_rounding(mixed))
     assert (finding.subject, finding.kind, finding.severity) == ("doe-2000", "study", "warning")
     same = dataset(
         claim("a", value_as_printed="42", numerator=18, denominator=43),
         claim("b", value_as_printed="21", numerator=6, denominator=29),
     )
-    assert _one(checks.check_study_rounding(same)).status == "one-convention"
+    assert _one(rules.check_study_rounding(same)).status == "one-convention"
 
 
 def test_parts_vs_whole_marks_the_total_not_the_correct_parts():
@@ -110,7 +110,7 @@ def test_parts_vs_whole_marks_the_total_not_the_correct_parts():
         claim("cr", value_as_printed="25", part_of="all", partition="response"),
         claim("pr", value_as_printed="42", part_of="all", partition="response"),
     )
-    finding = _one(checks.check_parts_vs_whole(data))
+    finding = _one(rules.check_parts_vs_whole(data))
     assert (finding.status, finding.mark, finding.marks, finding.kind) == ("shortfall", "failed", ("all",), "claim")
 
 
@@ -121,7 +121,7 @@ def test_parts_vs_whole_marks_the_set_when_shares_of_a_group_fall_short():
         claim("b", value_as_printed="30", part_of="n", partition="response"),
         claim("c", value_as_printed="22", part_of="n", partition="response"),
     )
-    finding = _one(checks.check_parts_vs_whole(data))
+    finding = _one(rules.check_parts_vs_whole(data))
     assert (finding.kind, finding.mark, finding.marks) == ("set", "failed", ())
     assert "95%" in finding.explanation and "about 1.2 of 23" in finding.explanation
 
@@ -134,26 +134,26 @@ def test_parts_vs_whole_passes_complete_partitions_and_tolerates_rounding():
             for i, v in (("a", "3"), ("b", "1"), ("c", "1"))
         ),
     )
-    assert _one(checks.check_parts_vs_whole(counts)).marks == ("a", "b", "c", "n")
+    assert _one(rules.check_parts_vs_whole(counts)).marks == ("a", "b", "c", "n")
     thirds = dataset(_arm("n", 3), *(claim(i, value_as_printed="33", part_of="n", partition="r") for i in "abc"))
-    assert _one(checks.check_parts_vs_whole(thirds)).status == "consistent"  # 99% within 3 × 0.5
+    assert _one(rules.check_parts_vs_whole(thirds)).status == "consistent"  # 99% within 3 × 0.5
 
 
 def test_parts_vs_whole_flags_excess_counts():
     data = dataset(
         _arm("n", 5), *(claim(i, unit="patients", value_as_printed="3", part_of="n", partition="s") for i in "ab")
     )
-    assert _one(checks.check_parts_vs_whole(data)).status == "excess"
+    assert _one(rules.check_parts_vs_whole(data)).status == "excess"
 
 
 def test_contradiction_flags_two_values_for_one_quantity_and_passes_a_restatement():
     two = dataset(_arm("x", 5), _arm("y", 6))
-    assert (_one(checks.check_contradictions(two)).status, _one(checks.check_contradictions(two)).marks) == (
+    assert (_one(rules.check_contradictions(two)).status, _one(rules.check_contradictions(two)).marks) == (
         "contradiction",
         ("x", "y"),
     )
     same = dataset(_arm("x", 5), _arm("y", 5))
-    assert _one(checks.check_contradictions(same)).mark == "held"
+    assert _one(rules.check_contradictions(same)).mark == "held"
 
 
 def test_outcome_definition_flags_words_that_hide_stable_disease():
@@ -164,19 +164,19 @@ def test_outcome_definition_flags_words_that_hide_stable_disease():
         claim("sd", unit="patients", value_as_printed="6", outcome="stable-disease"),
         count_sources=[("rate", "numerator", "cr"), ("rate", "numerator", "pr"), ("rate", "numerator", "sd")],
     )
-    finding = _one(checks.check_outcome_definitions(data))
+    finding = _one(rules.check_outcome_definitions(data))
     assert (finding.status, finding.severity, finding.mark) == ("outcome-mismatch", "warning", None)
     assert "disease control" in finding.explanation and "5 of 21 (23.8%)" in finding.explanation
 
 
 def test_outcome_definition_compares_with_the_primary_outcome():
     primary = primary_row(
-        "rate", primary_value="41", primary_unit="%", primary_outcome="objective-response", verdict="mismatch"
+        "rate", primary_value="41", primary_unit="%", primary_outcome="objective-response", verdict="differs-outcome"
     )
     data = dataset(claim("rate", value_as_printed="41", outcome="complete-response"), primary=[primary])
-    assert "reports 41% as objective response" in _one(checks.check_outcome_definitions(data)).explanation
+    assert "reports 41% as objective response" in _one(rules.check_outcome_definitions(data)).explanation
     agree = dataset(claim("rate", value_as_printed="41", outcome="objective-response"), primary=[primary])
-    assert _one(checks.check_outcome_definitions(agree)).status == "same-outcome"
+    assert _one(rules.check_outcome_definitions(agree)).status == "same-outcome"
 
 
 def test_statistic_type_flags_a_mean_that_is_a_median():
@@ -184,27 +184,31 @@ def test_statistic_type_flags_a_mean_that_is_a_median():
     data = dataset(
         claim("age", quantity="age", unit="years", value_as_printed="55", statistic="mean"), primary=[primary]
     )
-    assert _one(checks.check_statistic_types(data)).status == "statistic-mismatch"
+    assert _one(rules.check_statistic_types(data)).status == "statistic-mismatch"
 
 
 def test_textual_errata_number_every_occurrence_but_skip_longer_names():
     text = "Body. IL-2 helps. IL-21 and pIL-2 are other names. IL-2 again.\nEnd"
     terms = [{"term": "IL-2", "expected": "IL-12", "reason": "r"}]
     data = dataset(suspect_terms=terms, source_text=text)
-    found = checks.check_textual_errata(data)
+    found = rules.check_textual_errata(data)
     assert [f.subject for f in found] == ["IL-2#1", "IL-2#2"]
     assert found[0].fragment == "IL-2 helps."
 
 
-def test_reconcile_reports_unexplained_and_stale_findings():
+def test_reconcile_reports_unassigned_and_stale_findings_and_empty_problems():
+    problem = {"problem_id": "p1", "title": "t", "kind": "arithmetic", "consequence": "cosmetic", "study_id": None,
+               "explanation": "x" * 30, "consequence_reason": "r"}  # fmt: skip
     data = dataset(
         claim("r", value_as_printed="69", numerator=29, denominator=43),
-        findings=[{"rule": "grim", "subject": "gone", "explanation": "x" * 30}],
+        findings=[{"rule": "grim", "subject": "gone", "problem_id": "p1"}],
+        problems=[problem, {**problem, "problem_id": "p2"}],
     )
-    problems = [str(p) for p in data.audit.reconcile()]
+    problems = [str(p) for p in rules.Audit.of(data).reconcile()]
     assert any("unexplained percent-vs-counts finding for 'r'" in p for p in problems)
     assert any("no longer produce: grim for 'gone'" in p for p in problems)
+    assert any("problem 'p2' has no finding" in p for p in problems)
 
 
 def test_every_rule_is_listed_in_rules_csv():
-    assert set(checks.RULES) == {row["rule"] for row in dataset().rows("rules")}
+    assert set(rules.RULES) == {row["rule"] for row in dataset().rows("rules")}

@@ -1,6 +1,6 @@
 """Refresh the committed notebooks: py:percent source → executed .ipynb (nbval's reference).
 
-`python -m il12_evidence.notebooks notebooks/01_topic.py ...` (what `make notebooks` runs).
+`python -m il12_evidence.execute notebooks/01_topic.py ...` (what `make notebooks` runs).
 It builds each .ipynb afresh from its .py and executes it; it never copies old outputs back
 (the trap of `jupytext --update --execute`). Cell ids are derived from the cell position so
 that re-running gives the same bytes.

@@ -16,7 +16,6 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from . import render, views
-from .checks import Finding
 from .paths import DATA_DIR
 from .prose import Slot, TemplateError, parse
 from .views import Evidence, SelectionError
@@ -47,24 +46,6 @@ def _text(value) -> str:
         items = [str(item) for item in value]
         return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1] if items else ""
     return str(value)
-
-
-def notes_for(audit, claim_ids: list[str]) -> list[Finding]:
-    """The problems a paragraph showing these claims must mention: those about one of its numbers,
-    and those about a set or a study of which it shows at least two numbers."""
-    shown = set(claim_ids)
-    chosen: dict[tuple, Finding] = {}
-    for claim_id in claim_ids:
-        for finding in audit.about_claim.get(claim_id, []):
-            if not finding.is_problem:
-                continue
-            if finding.kind in ("claim", "primary"):
-                relevant = finding.subject in shown or bool(set(finding.marks) & shown)
-            else:
-                relevant = len(set(finding.claims) & shown) >= min(2, len(finding.claims))
-            if relevant:
-                chosen.setdefault(finding.key, finding)
-    return list(chosen.values())
 
 
 class Page:
@@ -120,7 +101,7 @@ class Page:
                 "mark": f.mark or "",
                 "problem": f.is_problem,
             }
-            for f in self.dataset.audit.findings
+            for f in self.evidence.audit.findings
         ]
         return pd.DataFrame(rows)
 
@@ -153,12 +134,21 @@ class Page:
         return render.computed(render.rate_text(rows[0], confidence=self.evidence.confidence))
 
     def _notes(self, claim_ids: list[str]) -> str:
-        findings = notes_for(self.dataset.audit, claim_ids)
-        disagreeing = [c for c in dict.fromkeys(claim_ids) if self.evidence.number(c).mark.disagrees]
-        if not findings and not disagreeing:
+        """A line for each problem of the paragraph's numbers, and one for each number whose source states
+        or names it differently (unless a problem already says so), linked to where it is explained."""
+        problems = views.problem_notes(self.evidence, views.problems_about(self.evidence, claim_ids))
+        in_problems = {n.claim_id for note in problems for n in note.numbers}
+        differing = [
+            c
+            for c in dict.fromkeys(claim_ids)
+            if (verdict := self.evidence.number(c).mark.verdict)
+            and self.dataset.verdicts[verdict]["result"] in ("differs", "elsewhere")
+            and c not in in_problems
+        ]
+        if not problems and not differing:
             return ""
-        rows = views.concordance_rows(self.evidence, disagreeing) if disagreeing else []
-        return render.claim_notes(views.finding_rows(self.evidence, findings), rows, root=self.root)
+        rows = views.concordance_rows(self.evidence, differing) if differing else []
+        return render.claim_notes(problems, rows, root=self.root)
 
     # --- tables ---------------------------------------------------------------------------
     def _ids(self, selection) -> list[str]:
@@ -191,7 +181,7 @@ class Page:
 
     def audit_findings(self, findings: pd.DataFrame, *, caption: str) -> HTML:
         """The findings of a DataFrame selection of `self.findings`, with their explanations."""
-        chosen = [self.dataset.audit.by_key[(r.rule, r.subject)] for r in findings.itertuples()]
+        chosen = [self.evidence.audit.by_key[(r.rule, r.subject)] for r in findings.itertuples()]
         if not chosen:
             raise SelectionError(f"{caption}: the selection matches no finding")
         rows = views.finding_rows(self.evidence, chosen)
@@ -210,7 +200,8 @@ class Page:
         return HTML(render.studies_table(rows, caption=caption))
 
     def legend(self) -> HTML:
-        return HTML(render.legend())
+        """Where the page's legend goes: the site fills it with the signs the page shows."""
+        return HTML(render.LEGEND_SLOT)
 
     def rates_list(self, selection, *, family: str) -> HTML:
         """Each rate of a quantity family among the selection: stated, recomputed, interval."""
@@ -221,17 +212,45 @@ class Page:
         rows = views.study_rows(self.evidence, list(selection["study_id"]))
         return HTML(render.study_links(rows))
 
-    def problems_list(self, findings: pd.DataFrame) -> HTML:
-        chosen = [self.dataset.audit.by_key[(r.rule, r.subject)] for r in findings.itertuples()]
-        if not chosen:
-            raise SelectionError("the selection matches no finding")
-        return HTML(render.problems_list(views.finding_rows(self.evidence, chosen), root=self.root))
+    @cached_property
+    def problems(self) -> pd.DataFrame:
+        """The review's problems, each once, most consequential first, with what they are and change."""
+        rows = [
+            {
+                "problem_id": n.problem_id,
+                "title": n.title,
+                "kind": n.kind,
+                "consequence": n.consequence,
+                "rank": n.consequence_rank,
+                "copied": n.copied,
+                "study": n.study,
+            }
+            for n in views.problem_notes(self.evidence)
+        ]
+        return pd.DataFrame(rows)
 
-    def disagreements_list(self, selection) -> HTML:
+    def problems_list(self, problems: pd.DataFrame) -> HTML:
+        """A selection of `self.problems`, each linked to where it is explained."""
+        if problems.empty:
+            raise SelectionError("the selection matches no problem")
+        return HTML(render.problems_list(views.problem_notes(self.evidence, problems.problem_id), root=self.root))
+
+    def problems_table(self, problems: pd.DataFrame, *, caption: str) -> HTML:
+        """A selection of `self.problems`, each explained once, with the checks that found it."""
+        if problems.empty:
+            raise SelectionError(f"{caption}: the selection matches no problem")
+        return HTML(
+            render.problems_table(
+                views.problem_notes(self.evidence, problems.problem_id), caption=caption, root=self.root
+            )
+        )
+
+    def comparisons_list(self, selection) -> HTML:
+        """Numbers of the selection whose source states or names them differently, linked to the comparison."""
         rows = views.concordance_rows(self.evidence, self._ids(selection))
         if not rows:
-            raise SelectionError("no claim of the selection has a primary-source row")
-        return HTML(render.disagreements_list(rows, root=self.root))
+            raise SelectionError("no claim of the selection has a source comparison")
+        return HTML(render.comparisons_list(rows, root=self.root))
 
     def summary(self) -> HTML:
         from .site import summary
@@ -276,18 +295,11 @@ class Page:
         return HTML(f'<p class="narrative figure-note">{text}</p>')
 
     # --- figures --------------------------------------------------------------------------
-    def forest(self, selection, *, family: str, title: str, caption: str, by_topic: bool = False) -> HTML:
-        topics = self.dataset.topics
-        subgroup = (lambda row: topics[row.number.topic]["label"]) if by_topic else None
+    def forest(self, selection, *, family: str, title: str, caption: str) -> HTML:
+        """Rates with their intervals, grouped by the outcome each measures."""
         return HTML(
             _figures().forest_plot(
-                self.evidence,
-                self._ids(selection),
-                family=family,
-                title=title,
-                caption=caption,
-                source=self.source,
-                subgroup=subgroup,
+                self.evidence, self._ids(selection), family=family, title=title, caption=caption, source=self.source
             )
         )
 
@@ -307,9 +319,6 @@ class Page:
 
     def evidence_matrix(self, *, caption: str) -> HTML:
         return HTML(_figures().evidence_matrix(self.evidence, caption=caption, source=self.source))
-
-    def references_by_year(self, *, caption: str) -> HTML:
-        return HTML(_figures().references_by_year(self.evidence, caption=caption, source=self.source))
 
     def dosing(self, *, caption: str) -> HTML:
         return HTML(_figures().dosing(self.evidence, caption=caption, source=self.source))
