@@ -1,12 +1,11 @@
 # %% [markdown]
 # # Single-agent IL-12
 #
-# The review reports trials that gave recombinant human IL-12 (rhIL-12) on its own: a trial
-# in cutaneous T-cell lymphoma (CTCL), and a trial in non-Hodgkin's lymphoma (NHL) and
-# Hodgkin's disease (HD) that gave IL-12 into a vein to some patients and under the skin to
-# others (the review reports each group's response rate; neither source describes a planned
-# comparison). Hover over a number, or move to it with the keyboard, to see the sentence that
-# states it and why it carries its signs.
+# The review reports trials that gave recombinant human IL-12 (rhIL-12) on its own: a trial in
+# early mycosis fungoides, a cutaneous T-cell lymphoma (CTCL), and a trial in relapsed
+# non-Hodgkin's lymphoma (NHL) and Hodgkin's disease (HD), which gave IL-12 into a vein to
+# some patients and under the skin to others (the review reports each group's response rate;
+# neither source describes a planned comparison).
 
 # %%
 from il12_evidence.page import Page
@@ -14,10 +13,23 @@ from il12_evidence.page import Page
 page = Page.load(source="notebooks/01_single_agent.py")
 claims = page.claims
 single_agent = claims[claims.topic == "single-agent"]
+studies = single_agent.study_id.drop_duplicates()
+page.summary_of_findings(topic="single-agent", caption="Single-agent IL-12: the questions, what was found, how sure")
+
+# %% [markdown]
+# ## The trials, as their reports describe them
+
+# %%
+page.study_cards(studies)
+
+# %% [markdown]
+# ## What the review reports
+
+# %%
 page.legend()
 
 # %% [markdown]
-# ## Cutaneous T-cell lymphoma (Duvic et al.)
+# ### Cutaneous T-cell lymphoma (Duvic et al.)
 
 # %%
 page.say(
@@ -30,15 +42,16 @@ page.say(
     "abstract describes an open-label study of rhIL-12 alone. The median time to the start of a partial response was {ctcl-median-time-to-start}, "
     "and to response in all {ctcl-median-time-all-patients}, {ctcl-median-time-to-response}. "
     "{ctcl-continuous-count} received continuous treatment: {ctcl-continuous-mr:bare} of them had a minimal "
-    "response and {ctcl-continuous-pr:bare} a partial response."
+    "response and {ctcl-continuous-pr:bare} a partial response; these patients went on because they were doing well, "
+    "so their share of responses says nothing about the treatment."
 )
 
 # %%
 duvic = single_agent[single_agent.study_id == "duvic-2006"]
-page.proportions(duvic, caption="Duvic 2006: proportions with a known group size")
+page.proportions(duvic, caption="Duvic 2006: proportions with a known group size", collapsed=True)
 
 # %% [markdown]
-# ## Non-Hodgkin's lymphoma and Hodgkin's disease (Younes et al.)
+# ### Non-Hodgkin's lymphoma and Hodgkin's disease (Younes et al.)
 
 # %%
 page.say(
@@ -54,17 +67,17 @@ page.say(
 
 # %%
 page.say(
-    "For the intravenous and subcutaneous groups the review gives response rates of {nhl-iv-rate} and "
+    "For the groups given IL-12 into a vein and under the skin the review gives response rates of {nhl-iv-rate} and "
     "{nhl-sc-rate}, without saying of how many patients. The largest tumour of every responding patient was "
     "under {nhl-tumour-diameter}."
 )
 
 # %%
 younes = single_agent[single_agent.study_id == "younes-2004"]
-page.proportions(younes, caption="Younes 2004: proportions with a known group size")
+page.proportions(younes, caption="Younes 2004: proportions with a known group size", collapsed=True)
 
 # %% [markdown]
-# ## Response rates with their uncertainty
+# ## Response rates with their confidence intervals
 
 # %%
 page.forest(
@@ -72,11 +85,24 @@ page.forest(
     family="response",
     title="Single-agent IL-12: response rates with their confidence intervals",
     caption="Each response rate the review states for a group of known size, grouped by the outcome it measures: "
-    "the stated value beside the rate recomputed from the counts, with its confidence interval.",
+    "the stated value beside the rate recomputed from the counts, with its confidence interval. No trial had a "
+    "comparison group.",
 )
+
+# %% [markdown]
+# ## What later studies found
+
+# %%
+page.later_studies(studies)
+
+# %% [markdown]
+# ## The review's claims without numbers
+
+# %%
+page.assertions(topics=["single-agent"], caption="What the review says about single-agent IL-12 in words, checked")
 
 # %% [markdown]
 # ## Every number on this page
 
 # %%
-page.numbers(single_agent, caption="Every number the review gives for the two single-agent trials")
+page.numbers(single_agent, caption="Every number the review gives for the trials of IL-12 alone")

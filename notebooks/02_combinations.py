@@ -4,7 +4,9 @@
 # The review turns from IL-12 alone, whose clinical benefit it calls limited, to trials that
 # combined it with chemotherapy, antibodies, checkpoint blockade or radiotherapy: paclitaxel
 # with trastuzumab in HER2-positive cancers, rituximab in B-cell NHL, PD-1 blockade in
-# melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL.
+# melanoma, and low-dose total skin electron beam therapy (TSEBT) in CTCL. In every trial
+# IL-12 came with an active partner, so its own share shows only where a group received the
+# partner without it.
 
 # %%
 from il12_evidence.page import Page
@@ -12,6 +14,19 @@ from il12_evidence.page import Page
 page = Page.load(source="notebooks/02_combinations.py")
 claims = page.claims
 combination = claims[claims.topic == "combination"]
+studies = combination[combination.study_id != "li-2020"].study_id.drop_duplicates()
+page.summary_of_findings(topic="combination", caption="IL-12 in combination: the questions, what was found, how sure")
+
+# %% [markdown]
+# ## The trials, as their reports describe them
+
+# %%
+page.study_cards(studies)
+
+# %% [markdown]
+# ## What the review reports
+
+# %%
 page.legend()
 
 # %%
@@ -21,7 +36,7 @@ page.say(
 )
 
 # %% [markdown]
-# ## Paclitaxel and trastuzumab in HER2-positive cancers (Bekaii-Saab et al.)
+# ### Paclitaxel and trastuzumab in HER2-positive cancers (Bekaii-Saab et al.)
 
 # %%
 page.say(
@@ -31,7 +46,7 @@ page.say(
 )
 
 # %% [markdown]
-# ## Rituximab in refractory B-cell NHL (Ansell et al.)
+# ### Rituximab in refractory B-cell NHL (Ansell et al.)
 
 # %%
 page.say(
@@ -42,18 +57,17 @@ page.say(
 )
 
 # %% [markdown]
-# ## PD-1 blockade in melanoma (cited as Canton et al.)
+# ### PD-1 blockade in melanoma (cited as Canton et al.)
 
 # %%
 page.say(
     "The review says that over a treatment cycle of {pd1-cycle} the disease control rate reached "
     "{pd1-disease-control-rate}, and that {pd1-cr-count:bare} of {pd1-patients} had a complete response, printed as "
-    "{pd1-cr-rate} (recomputed "
-    "{pd1-cr-rate:rate})."
+    "{pd1-cr-rate} (recomputed {pd1-cr-rate:rate})."
 )
 
 # %% [markdown]
-# ## Low-dose total skin electron beam therapy in CTCL (Kim et al.)
+# ### Low-dose total skin electron beam therapy in CTCL (Kim et al.)
 
 # %%
 page.say(
@@ -75,13 +89,13 @@ page.say(
 )
 
 # %%
-page.proportions(combination, caption="Combination trials: proportions with a known group size")
+page.proportions(combination, caption="Combination trials: proportions with a known group size", collapsed=True)
 
 # %% [markdown]
-# ## Response rates with their uncertainty
+# ## Response rates with their confidence intervals
 #
 # Small trials give wide intervals: each is a confidence interval, the range of true rates
-# compatible with the observed counts. No trial here has a control arm.
+# compatible with the observed counts. No trial the review cites has a control arm.
 
 # %%
 page.forest(
@@ -92,6 +106,18 @@ page.forest(
     "(objective response first); where the audit shows a rate counts more than responses, the objective response "
     "its own counts give is drawn beside it.",
 )
+
+# %% [markdown]
+# ## What later studies found
+
+# %%
+page.later_studies(studies)
+
+# %% [markdown]
+# ## The review's claims without numbers
+
+# %%
+page.assertions(topics=["combination"], caption="What the review says about IL-12 in combination in words, checked")
 
 # %% [markdown]
 # ## Every number on this page

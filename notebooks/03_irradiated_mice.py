@@ -11,10 +11,26 @@ from il12_evidence.page import Page
 page = Page.load(source="notebooks/03_irradiated_mice.py")
 claims = page.claims
 mice = claims[claims.topic == "irradiated-mice"]
+studies = mice.study_id.drop_duplicates()
+page.summary_of_findings(topic="irradiated-mice", caption="Irradiated mice: the question, what was found, how sure")
+
+# %%
+page.indirectness("irradiated-mice")
+
+# %% [markdown]
+# ## The studies, as their reports describe them
+
+# %%
+page.study_cards(studies)
+
+# %% [markdown]
+# ## What the review reports
+
+# %%
 page.legend()
 
 # %% [markdown]
-# ## Timing of IL-12 relative to irradiation (Chen et al.)
+# ### Timing of IL-12 relative to irradiation (Chen et al.)
 
 # %%
 page.say(
@@ -46,7 +62,7 @@ page.stated_rates(
 )
 
 # %% [markdown]
-# ## Survival by radiation dose (Basile et al.)
+# ### Survival by radiation dose (Basile et al.)
 
 # %%
 page.say(
@@ -71,6 +87,18 @@ page.grouped_rates(
 # %% [markdown]
 # Without group sizes no confidence interval can be computed; the audit lists the smallest
 # groups that could give each percentage.
+
+# %% [markdown]
+# ## What later studies found
+
+# %%
+page.later_studies(studies)
+
+# %% [markdown]
+# ## The review's claims without numbers
+
+# %%
+page.assertions(topics=["irradiated-mice"], caption="What the review says about irradiated mice in words, checked")
 
 # %% [markdown]
 # ## Every number on this page

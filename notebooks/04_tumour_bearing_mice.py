@@ -10,25 +10,39 @@ from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/04_tumour_bearing_mice.py")
 claims = page.claims
+page.summary_of_findings(
+    topic="tumour-bearing-mice", caption="Tumour-bearing mice: the question, what was found, how sure"
+)
+
+# %%
+page.indirectness("tumour-bearing-mice")
+
+# %% [markdown]
+# ## The study, as its abstract describes it
+
+# %%
+page.study_cards(["basile-2008"])
+
+# %% [markdown]
+# ## What the review reports
+
+# %%
 page.legend()
 
 # %%
 page.say(
-    "The study used {tumour-models}, EL4 lymphoma and Lewis lung cancer. In both, the review reports faster "
-    "recovery of every blood cell type and smaller tumours with IL-12 than with G-CSF or no growth factor, and a "
-    "higher tumour-free rate when IL-12 was added to chemoradiation."
+    "The study used {tumour-models}, EL4 lymphoma and Lewis lung cancer. The review reports faster recovery of "
+    "every blood cell type and smaller tumours with IL-12 than with G-CSF or no growth factor, and a higher "
+    "tumour-free rate when IL-12 was added to chemoradiation; the part of the study's abstract that could be read "
+    "reports the recovery, without numbers."
 )
 
 # %% [markdown]
-# The review gives these results in words only: it states no counts, rates or doses for
-# this study, so nothing here can be recomputed. The primary report is the place to look.
-
-# %% [markdown]
-# ## Every number on this page
+# ## The review's claims without numbers
 
 # %%
-page.numbers(
-    claims[claims.topic == "tumour-bearing-mice"], caption="Every number the review gives for tumour-bearing mice"
+page.assertions(
+    topics=["tumour-bearing-mice"], caption="What the review says about tumour-bearing mice in words, checked"
 )
 
 # %%

@@ -20,6 +20,12 @@
 from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/06_in_vitro_mechanism.py")
+page.summary_of_findings(topic="in-vitro-mechanism", caption="Cells in culture: the question, what was found, how sure")
+
+# %%
+page.indirectness("progenitors-in-culture")
+
+# %%
 studies = page.studies
 page.studies_table(
     studies[studies.topic == "in-vitro-mechanism"],
@@ -36,4 +42,12 @@ page.cited_references(
     "IL-12 stimulates bone marrow hematopoietic progenitor cells",
     "Concluding Remarks",
     caption="References cited in the in vitro and mechanism sections (read from the source text)",
+)
+
+# %% [markdown]
+# ## The review's claims without numbers
+
+# %%
+page.assertions(
+    topics=["in-vitro-mechanism"], caption="What the review says about cells in culture and the mechanism, checked"
 )

@@ -19,6 +19,26 @@ page.say(
     "number it states, each with the sentence that states it."
 )
 
+# %% [markdown]
+# ## The one study in patients of blood-cell recovery
+#
+# The review cites a randomised study of rhIL-12 in patients after radiotherapy (Guo 2017)
+# in its conclusions, without a number.
+
+# %%
+page.summary_of_findings(
+    topic="overview", caption="Patients after radiotherapy: the question, what was found, how sure"
+)
+
+# %%
+page.study_cards(["guo-2017"])
+
+# %%
+page.later_studies(["guo-2017"])
+
+# %% [markdown]
+# ## The studies whose results the review reports
+
 # %%
 page.studies_table(studies, caption="The studies whose results the review reports")
 

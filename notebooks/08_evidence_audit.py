@@ -38,6 +38,25 @@ page.show(
 page.problems_table(problems, caption="Every problem the checks find, with what it means and what it changes")
 
 # %% [markdown]
+# ## The review's claims without numbers
+#
+# Every sentence of the review that asserts an effect, a comparison, safety, proof or promise
+# without a number, against what its cited source says. Overstatements are classified with a
+# published classification of spin in reviews (Yavchitz et al., J Clin Epidemiol 2016).
+
+# %%
+assertions = page.table("assertions").merge(page.table("assertion-verdicts"), on="verdict")
+page.show(
+    assertions.pivot_table(index="label", columns="kind", values="assertion_id", aggfunc="count", fill_value=0)
+    .reset_index()
+    .rename(columns={"label": "Verdict"}),
+    caption="The review's claims without numbers, by verdict and kind",
+)
+
+# %%
+page.assertions(caption="Every claim without numbers, most serious verdict first")
+
+# %% [markdown]
 # ## Percentages without their own group size
 #
 # For a percentage whose group size is not printed beside it, the audit tries every group

@@ -11,7 +11,17 @@ from pathlib import Path
 from il12_evidence.data import Dataset, read
 from il12_evidence.sourcetext import SourceText
 
-VOCABULARIES = ("units", "quantities", "outcomes", "verdicts", "rules", "topics", "parameters", "problem-kinds", "consequences")
+VOCABULARIES = (
+    "units",
+    "quantities",
+    "outcomes",
+    "verdicts",
+    "rules",
+    "topics",
+    "parameters",
+    "problem-kinds",
+    "consequences",
+)
 
 CLAIM_DEFAULTS = {
     "study_id": "doe-2000",

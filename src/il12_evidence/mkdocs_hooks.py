@@ -16,6 +16,8 @@ import html as html_module
 import json
 import posixpath
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,7 +26,6 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 
 from il12_evidence import render
-from il12_evidence.page import HOME_NOTEBOOK
 from il12_evidence.paths import DATA_DIR, NOTEBOOKS_DIR, PACKAGE_FILE, ROOT
 from il12_evidence.prose import check_sources
 from il12_evidence.site import BLOCKS
@@ -89,12 +90,18 @@ def on_files(files, config):
         file.abs_src_path = str(path)
         files.append(file)
 
-    if NOTEBOOKS_DIR.name != "notebooks":
-        raise PluginError(
-            f"{NOTEBOOKS_DIR}: the notebooks folder must be named 'notebooks' (the nav names notebooks/…)"
-        )
+    # mkdocs-jupyter reads a notebook at src_dir/src_uri: each is copied, for this build only, to
+    # where its readable address (mkdocs.yml extra.pages) puts it.
+    pages = config["extra"].get("pages", {})
+    staging = Path(tempfile.mkdtemp(prefix="il12-pages-"))
+    _state["staging"] = staging
     for notebook in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
-        add(f"notebooks/{notebook.name}", notebook, NOTEBOOKS_DIR.parent)
+        if notebook.stem not in pages:
+            raise PluginError(f"{notebook.name}: mkdocs.yml (extra.pages) gives it no address")
+        uri = f"{pages[notebook.stem]}.ipynb"
+        (staging / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(notebook, staging / uri)
+        add(uri, staging / uri, staging)
     evidence = _state.get("evidence")
     if evidence is None:
         return files
@@ -103,16 +110,6 @@ def on_files(files, config):
     index = json.dumps(claims_index(evidence), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     files.append(File.generated(config, CLAIMS_INDEX, content=index))
     return files
-
-
-def on_nav(nav, config, files):
-    # The home notebook is the site's index page (after mkdocs-jupyter has wrapped it).
-    home = files.get_file_from_path(f"notebooks/{HOME_NOTEBOOK}.ipynb")
-    if home is not None:
-        home.dest_path = "index.html"
-        home.abs_dest_path = str(Path(config["site_dir"]) / "index.html")
-        home.url = ""
-    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -267,6 +264,8 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """Fill the explorer's "shown on" links from where each claim is shown in the built pages."""
+    if staging := _state.pop("staging", None):
+        shutil.rmtree(staging, ignore_errors=True)
     site = Path(config["site_dir"])
     explorer = site / EXPLORER_PAGE
     if _state.get("evidence") is None or not explorer.exists():

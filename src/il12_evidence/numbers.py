@@ -40,6 +40,8 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 # Words that already say "times": "twice a week", never "twice times a week".
 MULTIPLICATIVE_WORDS = {"once", "twice", "thrice"}
 ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -59,8 +61,8 @@ def parse_printed(text: str) -> Decimal | None:
         return parse_decimal(token)
     if match := _ORDINAL.fullmatch(token):
         return Decimal(match.group(1))
-    if token.lower() in NUMBER_WORDS:
-        return Decimal(NUMBER_WORDS[token.lower()])
+    if (word := word_value(token)) is not None:
+        return Decimal(word)
     if match := _ROMAN_STAGE.fullmatch(token):
         return Decimal(_roman_to_int(match.group(1)))
     if match := _ARABIC_STAGE.fullmatch(token):
@@ -68,8 +70,31 @@ def parse_printed(text: str) -> Decimal | None:
     return None
 
 
+def word_value(text: str) -> int | None:
+    """An English number word up to a hundred: 'six', 'Twenty-three', 'forty', 'One-hundred'."""
+    word = text.strip().lower()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word in TEENS:
+        return TEENS[word]
+    if word in TENS:
+        return TENS[word]
+    tens, hyphen, unit = word.partition("-")
+    if (
+        hyphen
+        and tens in TENS
+        and unit in NUMBER_WORDS
+        and 0 < NUMBER_WORDS[unit] < 10
+        and unit not in ("no", "once", "twice", "thrice", "single")
+    ):
+        return TENS[tens] + NUMBER_WORDS[unit]
+    if hyphen and tens == "one" and unit == "hundred" or word == "hundred":
+        return 100
+    return None
+
+
 def is_number_word(text: str) -> bool:
-    return text.lower() in NUMBER_WORDS
+    return word_value(text) is not None
 
 
 def is_ordinal(text: str) -> bool:
@@ -121,8 +146,9 @@ def occurs_as_token(printed: str, quote: str) -> bool:
     """
     if not printed:
         return False
-    before = r"(?<![\w.])(?<![A-Za-z]-)"  # not inside a number or a name such as CD-20
-    after = r"(?!\w)" if printed[-1:].isalpha() else r"(?!\w|\.\d)"
+    # ASCII word characters only: a number stands as a token beside CJK text ("53例") but not in "12h"
+    before = r"(?<![0-9A-Za-z_.])(?<![A-Za-z]-)"  # not inside a number or a name such as CD-20
+    after = r"(?![0-9A-Za-z_])" if printed[-1:].isalpha() else r"(?![0-9A-Za-z_]|\.\d)"
     pattern = before + re.escape(printed) + after
     return re.search(pattern, quote) is not None
 
@@ -230,6 +256,13 @@ def rate_percent(successes: int, trials: int, places: int = 1) -> str:
 def interval_text(low: float, high: float, places: int = 1) -> str:
     """'52.5%–79.5%'."""
     return f"{share_percent(low, places)}–{share_percent(high, places)}"
+
+
+def signed_points(points: float, places: int = 1) -> str:
+    """A difference in percentage points with its sign: −15.3 → '−15.3 points' (half-up on the exact value)."""
+    magnitude = round_to(abs(Fraction(points)), places, SITE_CONVENTION)
+    sign = "−" if points < 0 and magnitude else ("+" if points > 0 and magnitude else "")
+    return f"{sign}{magnitude:f} points"
 
 
 def bare(text: str) -> str:

@@ -11,17 +11,16 @@ Selections are DataFrames (or lists) of claims; a selection that matches nothing
 
 from collections.abc import Iterable
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import render, views
-from .paths import DATA_DIR
+from . import numbers, render, render_appraisal, views
+from .paths import DATA_DIR, notebook_pages, page_url
 from .prose import Slot, TemplateError, parse
 from .views import Evidence, SelectionError
 
-NOTEBOOK_ROOT = "../../"  # notebook pages live at notebooks/NN_topic/
-HOME_NOTEBOOK = "00_home"  # published as the site's home page, at its root
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
@@ -48,16 +47,24 @@ def _text(value) -> str:
     return str(value)
 
 
+def root_of(source: str) -> str:
+    """The way back to the site's root from a notebook's page ("../../" from therapy/combination/)."""
+    stem = Path(source).stem
+    path = notebook_pages().get(stem)
+    if path is None:
+        raise SelectionError(f"{source}: mkdocs.yml (extra.pages) gives no address for notebook {stem!r}")
+    return "../" * page_url(path).count("/")
+
+
 class Page:
-    def __init__(self, evidence: Evidence, *, root: str = NOTEBOOK_ROOT, source: str = ""):
+    def __init__(self, evidence: Evidence, *, root: str = "", source: str = ""):
         self.evidence = evidence
         self.root = root
         self.source = source
 
     @classmethod
     def load(cls, *, source: str = "", data_dir=DATA_DIR) -> "Page":
-        root = "" if source.rpartition("/")[2].startswith(HOME_NOTEBOOK) else NOTEBOOK_ROOT
-        return cls(Evidence.load(data_dir), root=root, source=source)
+        return cls(Evidence.load(data_dir), root=root_of(source), source=source)
 
     @property
     def dataset(self):
@@ -159,17 +166,25 @@ class Page:
             raise SelectionError("the selection matches no claim")
         return ids
 
-    def proportions(self, selection, *, caption: str) -> HTML:
+    def proportions(self, selection, *, caption: str, collapsed: bool = False) -> HTML:
         rows = views.proportion_rows(self.evidence, self._ids(selection))
         if not rows:
             raise SelectionError(f"{caption}: no claim of the selection has a group size")
-        return HTML(
-            render.proportions_table(rows, caption=caption, root=self.root, confidence=self.evidence.confidence)
-        )
+        html = render.proportions_table(rows, caption=caption, root=self.root, confidence=self.evidence.confidence)
+        return HTML(render.collapsed(html, summary=caption) if collapsed else html)
 
-    def numbers(self, selection, *, caption: str) -> HTML:
+    def numbers(self, selection, *, caption: str, collapsed: bool = True) -> HTML:
+        """Every number of the selection with its source sentence (collapsed: the prose shows them)."""
         numbers = [self.evidence.number(c["claim_id"]) for c in self.evidence.claims(self._ids(selection))]
-        return HTML(render.claims_table(numbers, caption=caption, root=self.root))
+        html = render.claims_table(numbers, caption=caption, root=self.root)
+        return HTML(render.collapsed(html, summary=caption) if collapsed else html)
+
+    def indirectness(self, question_id: str) -> HTML:
+        """Why a question's evidence is indirect for patients under chemoradiotherapy, as the data says."""
+        question = self.dataset.rows_by("questions", "question_id").get(question_id)
+        if question is None or not question["population_indirect"]:
+            raise SelectionError(f"question {question_id!r} records no indirectness")
+        return HTML(render.callout(question["population_indirect"], title="Not the patients the review is about"))
 
     def concordance(self, selection, *, caption: str, anchors: bool = False, verdicts: Iterable[str] = ()) -> HTML:
         rows = views.concordance_rows(self.evidence, self._ids(selection))
@@ -293,6 +308,86 @@ class Page:
             + (f"; it gives none for {render.computed(', '.join(left_out))}." if left_out else ".")
         )
         return HTML(f'<p class="narrative figure-note">{text}</p>')
+
+    # --- the reader's question -------------------------------------------------------------
+    @cached_property
+    def appraisal(self):
+        from .appraisal import Appraisal
+
+        return Appraisal(self.evidence)
+
+    def _level(self) -> str:
+        return numbers.share_percent(self.evidence.confidence, 0)
+
+    def study_pages(self) -> dict[str, str]:
+        """Paper (or review study) → the page its card is on, relative to the site root."""
+        dataset = self.dataset
+        topics = dataset.topics
+        pages = {}
+        for paper in dataset.rows("primary-studies"):
+            study = dataset.studies_by_id.get(paper["study_id"] or paper["follows"] or "")
+            if study is not None:
+                pages[paper["primary_id"]] = topics[study["topic"]]["page"]
+        for study in dataset.studies:
+            pages.setdefault(study["study_id"], topics[study["topic"]]["page"])
+        return pages
+
+    def summary_of_findings(self, *, caption: str, topic: str | None = None, theme: str | None = None) -> HTML:
+        """The questions (of a topic or theme, or all) with their effects and certainty."""
+        rows = self.appraisal.rows_for(topic=topic, theme=theme)
+        return HTML(
+            render_appraisal.sof_table(
+                rows, caption=caption, root=self.root, pages=self.study_pages(), confidence_level=self._level()
+            )
+        )
+
+    def bottom_line(self) -> HTML:
+        from .appraisal import bottom_line
+
+        line = bottom_line(self.appraisal)
+        return HTML(
+            render_appraisal.bottom_line(
+                render_appraisal.bottom_line_sentences(line, root=self.root, sof_anchor="#summary-of-findings")
+            )
+        )
+
+    def study_cards(self, study_ids, *, relations=("cited", "same-study")) -> HTML:
+        """A card per paper read that reports these studies (or follows them, for other relations)."""
+        from .appraisal import papers_for, study_card
+
+        ids = papers_for(self.evidence, list(study_ids), relations=relations)
+        if not ids:
+            raise SelectionError(f"no paper of {list(study_ids)} with relation {relations}")
+        cards = "".join(
+            render_appraisal.study_card(study_card(self.evidence, i), confidence_level=self._level()) for i in ids
+        )
+        return HTML(f'<div class="study-cards">{cards}</div>')
+
+    def later_studies(self, study_ids) -> HTML:
+        """For each study: the later, larger or related studies found, or what was searched when none was."""
+        from .appraisal import papers_for, study_card
+
+        later = ("later-trial", "randomised-comparison", "next-stage", "earlier-stage", "related", "benchmark")
+        parts = []
+        for study_id in study_ids:
+            label = self.dataset.studies_by_id[study_id]["label"]
+            ids = papers_for(self.evidence, [study_id], relations=later)
+            searches = self.dataset.searches_for.get(study_id, [])
+            if ids:
+                cards = "".join(
+                    render_appraisal.study_card(study_card(self.evidence, i), confidence_level=self._level())
+                    for i in ids
+                )
+                parts.append(render_appraisal.later_block(label, cards, searches))
+            else:
+                parts.append(render_appraisal.later_block(label, "", searches))
+        return HTML("".join(parts))
+
+    def assertions(self, *, caption: str, topics=None) -> HTML:
+        """The review's claims without numbers (of these topics), each with its verdict and reason."""
+        from .appraisal import assertion_rows
+
+        return HTML(render_appraisal.assertions_table(assertion_rows(self.evidence, topics=topics), caption=caption))
 
     # --- figures --------------------------------------------------------------------------
     def forest(self, selection, *, family: str, title: str, caption: str) -> HTML:

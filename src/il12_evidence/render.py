@@ -20,8 +20,8 @@ RECORD_COLUMN = "DOI, PubMed or PMC record"
 
 # Where things are on the site, relative to its root (use_directory_urls).
 CLAIMS_PAGE = "claims/"
-AUDIT_PAGE = "notebooks/08_evidence_audit/"
-PRIMARY_PAGE = "notebooks/09_primary_sources/"
+AUDIT_PAGE = "audit/"
+PRIMARY_PAGE = "sources/"
 NARROW_MEDIA = "(max-width: 44em)"  # where figures switch to their narrow drawing (phones)
 
 
@@ -557,3 +557,14 @@ def comparisons_list(rows: Sequence[ConcordanceRow], *, root: str) -> Safe:
         for row in rows
     ]
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')
+
+
+def collapsed(html: str, *, summary: str) -> Safe:
+    """Content a reader opens on demand (closed by default, so a page stays short on a phone)."""
+    return Safe(f'<details class="more"><summary>{escape(summary)}</summary>{html}</details>')
+
+
+def callout(text: str, *, title: str) -> Safe:
+    return Safe(
+        f'<div class="admonition note callout"><p class="admonition-title">{escape(title)}</p><p>{escape(text)}</p></div>'
+    )

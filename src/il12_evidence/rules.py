@@ -256,14 +256,15 @@ def group_sizes(dataset, study_id: str) -> list[GroupSize]:
     """Every group size a percentage of the study may be of: those the review states (and the sums of
     the groups that partition a whole), those the study's sources state, and each arm less the
     patients who were not assessable (when the study's enrolled and assessable totals say how many)."""
-    sizes: dict[int, GroupSize] = {}
+    sizes: dict[tuple[int, str], GroupSize] = {}  # a size stated by the review and reached by a reading stay apart
 
     def add(group: GroupSize) -> None:
-        known = sizes.get(group.size)
+        key = (group.size, "reading" if group.origin == "reading" else "stated")
+        known = sizes.get(key)
         if known is None:
-            sizes[group.size] = group
+            sizes[key] = group
         elif group.label not in known.label.split(" / "):
-            sizes[group.size] = replace(
+            sizes[key] = replace(
                 known,
                 label=f"{known.label} / {group.label}",
                 claims=tuple(dict.fromkeys(known.claims + group.claims)),

@@ -6,6 +6,7 @@ run: schema problems first (data.read), then these checks, then the audit's reco
 number of rows; the source text is searched once per distinct fragment (sourcetext).
 """
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from .data import DATA_DIR, SOURCE_TEXT, Dataset, read
 from .dosing import regimen_problems
 from .numbers import MAX_DECIMALS, occurs_as_token, parse_decimal, parse_printed
 from .problems import DataError, Problem, display_path
-from .rules import RULES, Audit
+from .rules import RULES, Audit, categories
 
 # Parameters the engine reads from parameters.csv (rule thresholds and the dose conversion).
 REQUIRED_PARAMETERS = ("confidence_level", "smallest_groups_listed", "largest_group_searched", "nearby_counts")
@@ -58,6 +59,9 @@ def check(dataset: Dataset) -> list[Problem]:
         _check_references,
         _check_primary_sources,
         _check_papers,
+        _check_facts,
+        _check_questions,
+        _check_assertions,
         _check_problems,
         _check_vocabularies,
         _check_completeness,
@@ -344,11 +348,11 @@ def _check_papers(dataset: Dataset, problems: list[Problem]) -> None:
             report(row, "document", f"paper {paper}: a document is named but no read_at says where it was read")
         relation = row["relation"]
         study = dataset.studies_by_id.get(row["study_id"]) if row["study_id"] else None
-        if relation == "cited" and (study is None or row["ref"] is None or study["ref"] != row["ref"]):
+        if relation == "cited" and (row["ref"] is None or (study is not None and study["ref"] != row["ref"])):
             report(
                 row,
                 "ref",
-                f"paper {paper}: a cited paper needs the reference of its study (study_id and ref agree with studies.csv)",
+                f"paper {paper}: a cited paper needs its reference (and, with a study_id, that study's reference)",
             )
         if relation == "same-study" and (study is None or not row["same_study"]):
             report(
@@ -356,14 +360,172 @@ def _check_papers(dataset: Dataset, problems: list[Problem]) -> None:
                 "same_study",
                 f"paper {paper}: another report of a study needs study_id and why it is the same study",
             )
-        if relation == "later" and (not row["follows"] or row["study_id"]):
+        following = relation not in ("cited", "same-study")
+        if following and (not row["follows"] or row["study_id"]):
             report(
                 row,
                 "follows",
-                f"paper {paper}: a later study names the review's study it follows (follows), not a study_id",
+                f"paper {paper}: a {relation} paper names the review's study it relates to (follows), not a study_id",
             )
-        if relation != "later" and row["follows"]:
-            report(row, "follows", f"paper {paper}: only a later study follows a study")
+        if not following and row["follows"]:
+            report(
+                row,
+                "follows",
+                f"paper {paper}: a {relation} paper reports a study (study_id); only other studies follow one",
+            )
+
+
+# A sentence ends at . ! or ? followed by a space and a capital letter or digit, unless the period
+# closes an abbreviation ("vs. HemaMax", "Sept. 1") or a list numeral ("I. Determine").
+_SENTENCE_BREAK = re.compile(r"(\w*)([.!?])[)\]”\"']?\s+(?=[A-Z0-9])")
+ABBREVIATIONS = frozenset({"vs", "al", "fig", "figs", "sept", "no", "dr", "approx", "e.g", "i.e", "ca", "cf", "ref", "refs", "vol", "jan",
+                           "feb", "mar", "apr", "jun", "jul", "aug", "oct", "nov", "dec", "st", "pts", "resp", "mg", "inc", "ltd", "co"})  # fmt: skip
+
+
+def sentences_in(text: str) -> int:
+    """How many sentences a quote holds (at most one may be quoted from a source other than the review)."""
+    if not text.strip():
+        return 0
+    breaks = [
+        m for m in _SENTENCE_BREAK.finditer(text.strip())
+        if m.group(2) != "." or (m.group(1).lower() not in ABBREVIATIONS and not re.fullmatch(r"[IVX]+|[A-Za-z]", m.group(1)))
+    ]  # fmt: skip
+    return len(breaks) + 1
+
+
+def _check_facts(dataset: Dataset, problems: list[Problem]) -> None:
+    """A fact's number stands in its quote, which is one sentence at most; counts fit."""
+    report = _reporter(dataset, "facts", problems) if "facts" in dataset.tables else None
+    for row in dataset.rows("facts"):
+        fact = row["fact_id"]
+        printed, quote = row["value_as_printed"], row["quote"]
+        if printed and not occurs_as_token(printed, quote):
+            report(row, "value_as_printed", f"fact {fact}: {printed!r} does not occur in its quote {quote[:80]!r}")
+        if printed and parse_printed(printed) is not None and row["value"] != parse_printed(printed):
+            report(row, "value", f"fact {fact}: value {row['value']} differs from {printed!r} as printed")
+        if printed and row["unit"] is None:
+            report(row, "unit", f"fact {fact}: a number needs its unit")
+        if sentences_in(quote) > 1:
+            report(
+                row,
+                "quote",
+                f"fact {fact}: quote at most one sentence of a source other than the review ({sentences_in(quote)} here)",
+            )
+        if row["numerator"] is not None and row["denominator"] is not None and row["numerator"] > row["denominator"]:
+            report(
+                row, "numerator", f"fact {fact}: numerator {row['numerator']} exceeds denominator {row['denominator']}"
+            )
+
+
+def _check_questions(dataset: Dataset, problems: list[Problem]) -> None:
+    """Each question has evidence; each evidence row names a paper or a study, and numbers that exist,
+    belong to that study and count the question's outcome."""
+    if "question-evidence" not in dataset.tables:
+        return
+    report = _reporter(dataset, "question-evidence", problems)
+    facts = dataset.rows_by("facts", "fact_id")
+    questions = dataset.rows_by("questions", "question_id")
+    answered = {row["question_id"] for row in dataset.rows("question-evidence")}
+    questions_report = _reporter(dataset, "questions", problems)
+    for question in dataset.rows("questions"):
+        if question["question_id"] not in answered:
+            questions_report(
+                question, "question_id", f"question {question['question_id']} has no evidence (question_evidence.csv)"
+            )
+    for row in dataset.rows("question-evidence"):
+        where = f"question {row['question_id']} row {row['row']}"
+        if bool(row["primary_id"]) == bool(row["study_id"]):
+            report(
+                row,
+                "primary_id",
+                f"{where}: name the paper read (primary_id) or, where none was read, the review's study (study_id)",
+            )
+            continue
+        if row["from"] and row["numerator_from"]:
+            report(
+                row,
+                "numerator_from",
+                f"{where}: give one stated number (from) or counts to add up (numerator_from), not both",
+            )
+        paper = dataset.primary_studies.get(row["primary_id"]) if row["primary_id"] else None
+        own_studies = {row["study_id"]} if row["study_id"] else {paper["study_id"], paper["follows"]} - {None}
+        question = questions.get(row["question_id"])
+        for column in ("from", "numerator_from", "denominator_from"):
+            for source in (row[column] or "").split():
+                claim, fact = dataset.claims_by_id.get(source), facts.get(source)
+                if claim is None and fact is None:
+                    report(row, column, f"{where}: {source!r} is no claim (claims.csv) and no fact (facts.csv)")
+                elif fact is not None and fact["primary_id"] != row["primary_id"]:
+                    report(row, column, f"{where}: fact {source} is of {fact['primary_id']}, not {row['primary_id']}")
+                elif claim is not None and claim["study_id"] not in own_studies:
+                    report(row, column, f"{where}: claim {source} is of {claim['study_id']}, not of this group's study")
+                elif column != "denominator_from" and question is not None:
+                    outcome = (claim or fact)["outcome"]
+                    if column == "from" and outcome and outcome != question["outcome"]:
+                        report(
+                            row,
+                            column,
+                            f"{where}: {source} counts {outcome}, the question asks about {question['outcome']}",
+                        )
+        if row["numerator_from"] and question is not None:
+            counted = [
+                (dataset.claims_by_id.get(s) or facts.get(s) or {}).get("outcome")
+                for s in row["numerator_from"].split()
+            ]
+            union = frozenset().union(*(categories(dataset, o) or frozenset() for o in counted))
+            if union != categories(dataset, question["outcome"]):
+                report(
+                    row,
+                    "numerator_from",
+                    f"{where}: the counts added ({', '.join(map(str, counted))}) are not {question['outcome']}",
+                )
+    design_report = _reporter(dataset, "primary-studies", problems)
+    used = {row["primary_id"] for row in dataset.rows("question-evidence") if row["primary_id"]}
+    stated = {(fact["primary_id"], fact["attribute"]) for fact in dataset.rows("facts")}
+    for paper in dataset.rows("primary-studies"):
+        for attribute in ("randomised", "blinded"):
+            if (
+                paper["primary_id"] in used
+                and paper[attribute] == "yes"
+                and (paper["primary_id"], attribute) not in stated
+            ):
+                design_report(
+                    paper,
+                    attribute,
+                    f"paper {paper['primary_id']}: {attribute} 'yes' needs a fact quoting it (facts.csv, attribute {attribute})",
+                )
+
+
+def _check_assertions(dataset: Dataset, problems: list[Problem]) -> None:
+    """The review's claims without numbers: quoted verbatim, judged against a source that was read."""
+    if "assertions" not in dataset.tables:
+        return
+    report = _reporter(dataset, "assertions", problems)
+    for row in dataset.rows("assertions"):
+        name = row["assertion_id"]
+        if row["quote"] not in dataset.source:
+            report(
+                row, "quote", f"assertion {name}: quote not found verbatim in the source text: {row['quote'][:80]!r}"
+            )
+        if row["source_quote"] and sentences_in(row["source_quote"]) > 1:
+            report(
+                row, "source_quote", f"assertion {name}: quote at most one sentence of a source other than the review"
+            )
+        read = bool(row["source_document"] and row["read_at"] and row["read_on"])
+        if row["verdict"] != "not-checkable" and not read:
+            report(
+                row,
+                "verdict",
+                f"assertion {name}: verdict {row['verdict']} needs a source that was read (source_document, read_at, read_on)",
+            )
+        if row["verdict"] in ("overstated", "contradicted") and not row["spin_category"]:
+            report(row, "spin_category", f"assertion {name}: an {row['verdict']} claim needs its category of spin")
+        if row["verdict"] not in ("overstated", "contradicted") and row["spin_category"]:
+            report(
+                row, "spin_category", f"assertion {name}: spin is classified only for overstated or contradicted claims"
+            )
+        if read and not (row["source_ref"] or row["source_paper"]):
+            report(row, "source_ref", f"assertion {name}: name the source read (source_ref or source_paper)")
 
 
 def _check_problems(dataset: Dataset, problems: list[Problem]) -> None:

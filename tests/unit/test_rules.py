@@ -30,9 +30,7 @@ def test_percent_vs_counts_marks_truncation_and_passes_rounding():
         rules.check_percent_vs_counts(dataset(claim("t", value_as_printed="25", numerator=11, denominator=43)))
     )
     assert (truncated.mark, truncated.severity) == ("truncated", "warning")
-    held = _one(
-        rules.check_percent_vs_counts(dataset(claim("h", value_as_printed="42", numerator=18, denominator=43)))
-    )
+    held = _one(rules.check_percent_vs_counts(dataset(claim("h", value_as_printed="42", numerator=18, denominator=43))))
     assert (held.mark, held.severity, held.conventions) == ("held", "pass", ("half-up", "half-even"))
     assert "not truncating" in held.explanation
 

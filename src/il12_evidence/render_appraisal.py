@@ -1,0 +1,250 @@
+"""HTML for the reader's question: the summary of findings, the bottom line, study cards and the
+review's claims without numbers. Data text is always escaped; every number is computed from data
+and marked as such (render.computed)."""
+
+from collections.abc import Sequence
+
+from . import numbers
+from .appraisal import AssertionRow, EffectArm, SofRow, StudyCard
+from .render import Safe, computed, escape, link, table
+
+# GRADE's way of drawing certainty: filled and empty circles, four in all.
+LEVEL_SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very low": "⊕◯◯◯"}
+ROLE_WORDS = {
+    "intervention": "",
+    "comparator": "comparator: ",
+    "single-arm": "single-arm: ",
+    "benchmark": "benchmark (another study): ",
+}
+
+
+def level_badge(level: str) -> Safe:
+    return Safe(
+        f'<span class="certainty c-{escape(level.replace(" ", "-"))}" role="img" aria-label="certainty {escape(level)}">'
+        f'<span aria-hidden="true">{LEVEL_SYMBOLS[level]}</span> {escape(level)}</span>'
+    )
+
+
+def arm_effect(arm: EffectArm, *, level: str) -> Safe:
+    """'11 of 30: 36.7% (95% CI 21.9%–54.5%)', 'stated 56% (no group size)', or 'not quantified'."""
+    if arm.successes is not None and arm.trials:
+        implied = " (count implied by the percentage)" if arm.counts == "implied" else ""
+        return computed(
+            f"{arm.successes} of {arm.trials}{implied}: {numbers.rate_percent(arm.successes, arm.trials)} "
+            f"({level} CI {numbers.interval_text(arm.ci_low, arm.ci_high)})"
+        )
+    if arm.percent is not None:
+        return computed(f"{arm.percent.normalize():f}% stated, no group size")
+    if arm.trials is not None:
+        return computed(f"{arm.trials} treated; no size of effect in the document read")
+    return Safe("no number in the document read")
+
+
+def _study_link(arm: EffectArm, pages: dict[str, str], root: str) -> Safe:
+    page = pages.get(arm.study_key)
+    return (
+        Safe(f'<a href="{root}{page}#study-{escape(arm.study_key)}">{escape(arm.study)}</a>')
+        if page
+        else escape(arm.study)
+    )
+
+
+def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[str, str], confidence_level: str) -> Safe:
+    """One row per question: what was asked, which studies answer it, the effect, and how sure."""
+    cells, ids = [], []
+    for row in rows:
+        arms = "".join(
+            f"<li>{escape(ROLE_WORDS[arm.role])}{_study_link(arm, pages, root)}, {escape(arm.arm)}: "
+            f"{arm_effect(arm, level=confidence_level)}</li>"
+            for arm in row.arms
+        )
+        difference = ""
+        if row.difference is not None:
+            d = row.difference
+            difference = (
+                '<p class="sof-difference">'
+                + computed(
+                    f"Difference: {numbers.signed_points(d.points)} ({confidence_level} CI "
+                    f"{numbers.signed_points(d.low)} to {numbers.signed_points(d.high)})"
+                )
+                + "</p>"
+            )
+        reasons = "".join(
+            f"<li>{escape(d.domain)} (−{d.levels}): {escape(d.reason)}</li>" for d in row.certainty.downgrades
+        )
+        notes = "".join(f"<li>{escape(note)}</li>" for note in row.certainty.notes)
+        why = (
+            f'<details class="sof-why"><summary>Why</summary><p>Starts {escape(row.certainty.start)}: '
+            f"{escape(row.certainty.start_reason)}.</p><ul>{reasons}{notes}</ul></details>"
+        )
+        cells.append(
+            {
+                "question": Safe(
+                    f"<strong>{escape(row.question)}</strong>"
+                    f'<span class="sof-pico">{escape(row.population)} · {escape(row.intervention)} · '
+                    f"compared with {escape(row.comparator)} · {escape(row.outcome_label)}</span>"
+                ),
+                "effect": Safe(f'<ul class="sof-arms">{arms}</ul>{difference}'),
+                "certainty": Safe(f"{level_badge(row.certainty.level)}{why}"),
+            }
+        )
+        ids.append(f"q-{row.question_id}")
+    columns = [("question", "Question"), ("effect", "What the studies found"), ("certainty", "Certainty")]
+    return table(
+        cells,
+        columns=columns,
+        caption=caption,
+        key_columns=("question", "effect", "certainty"),
+        row_ids=ids,
+        download=False,
+    )
+
+
+def bottom_line(sentences: Sequence[Safe]) -> Safe:
+    return Safe('<div class="bottom-line">' + "".join(f"<p>{s}</p>" for s in sentences) + "</div>")
+
+
+def study_card(card: StudyCard, *, confidence_level: str, open_: bool = False) -> Safe:
+    """A study as its report describes it: design, groups, results with intervals, harms — each with
+    the sentence it comes from and where that was read."""
+    facts = []
+    for fact in card.facts:
+        number = escape(fact.unit_reads or fact.printed)
+        if fact.rate is not None:
+            number = Safe(
+                f"{number} — "
+                + computed(
+                    f"{fact.successes} of {fact.trials}: {numbers.rate_percent(fact.successes, fact.trials)} "
+                    f"({confidence_level} CI {numbers.interval_text(fact.ci_low, fact.ci_high)})"
+                )
+            )
+        arm = f" ({escape(fact.arm)})" if fact.arm else ""
+        facts.append(
+            f'<li><span class="fact-label">{escape(fact.label)}{arm}:</span> {escape(fact.text)}'
+            + (f' <span class="fact-number">{number}</span>' if number else "")
+            + f'<blockquote class="fact-quote">“{escape(fact.quote)}” — {link(fact.read_at, fact.document)}, read {escape(fact.read_on)}</blockquote></li>'
+        )
+    missing = (
+        f'<p class="card-missing">Not in the document read: {escape(", ".join(m.lower() for m in card.missing))}.</p>'
+        if card.missing
+        else ""
+    )
+    record = link(card.record_url, card.record_label) if card.record_url else escape("no identifier seen")
+    review = f" of {escape(card.follows)}" if card.follows and card.relation != "cited by the review" else ""
+    weight = "" if card.peer_reviewed else ' <span class="not-peer-reviewed">not peer-reviewed</span>'
+    head = (
+        f"<summary><strong>{escape(card.label)}</strong> · {escape(card.design)}{weight}</summary>"
+        f'<p class="card-meta">{escape(card.relation)}{review}; {escape(card.publication)}; {escape(card.citation)}; {record}. '
+        f"Read: {link(card.read_at, card.document) if card.read_at else 'nothing could be read'}"
+        + (f", {escape(card.read_on)}" if card.read_on else "")
+        + ".</p>"
+        f'<p class="card-design">Species: {escape(card.species)}. Randomised: {escape(card.randomised)}. '
+        f"Blinded: {escape(card.blinded)}. Control: {escape(card.control)}.</p>"
+        + (f'<p class="card-summary">{escape(card.summary)}</p>' if card.summary else "")
+    )
+    return Safe(
+        f'<details class="study-card" id="study-{escape(card.primary_id)}"{" open" if open_ else ""}>{head}'
+        f'<ul class="card-facts">{"".join(facts)}</ul>{missing}</details>'
+    )
+
+
+def assertions_table(rows: Sequence[AssertionRow], *, caption: str) -> Safe:
+    cells, ids = [], []
+    for row in rows:
+        source = link(row.source_url, row.source) if row.source_url else escape(row.source or "none read")
+        says = escape(row.source_says)
+        if row.source_quote:
+            says = Safe(f"{says} <q>{escape(row.source_quote)}</q>")
+        cells.append(
+            {
+                "quote": Safe(f"<q>{escape(row.quote)}</q>" + (f" [{escape(row.refs)}]" if row.refs else "")),
+                "kind": row.kind,
+                "verdict": Safe(
+                    f'<strong class="verdict v-{escape(row.verdict)}">{escape(row.verdict_label)}</strong>'
+                ),
+                "reason": row.reason + (f" Spin: {row.spin}." if row.spin else ""),
+                "source": Safe(
+                    f"{source}" + (f" ({escape(row.source_document)})" if row.source_document else "") + f": {says}"
+                ),
+            }
+        )
+        ids.append(f"a-{row.assertion_id}")
+    columns = [
+        ("quote", "The review says"),
+        ("verdict", "Verdict"),
+        ("reason", "Why"),
+        ("kind", "Kind"),
+        ("source", "What the source read says"),
+    ]
+    return table(cells, columns=columns, caption=caption, key_columns=("quote", "verdict", "reason"), row_ids=ids)
+
+
+def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
+    """The bottom line in plain words: what was tried, what was seen, how sure, what is not known.
+    Every number is computed from the summary of findings (appraisal.BottomLine)."""
+    n = lambda value: computed(str(value))  # noqa: E731
+    rate = lambda arm: computed(numbers.rate_percent(arm.successes, arm.trials))  # noqa: E731
+    sentences = [
+        Safe(
+            f"<strong>What was tried.</strong> Against cancer, IL-12 was given alone in {n(line.alone)} and with another "
+            f"treatment in {n(line.combined)} of the {n(line.therapy)} treatment questions below; for blood-cell recovery, "
+            f"{n(line.recovery)} questions, {n(line.recovery_in_patients)} of them in patients and the rest in animals or cells."
+        )
+    ]
+    seen = "<strong>What was seen.</strong> "
+    if line.lowest is not None and line.highest is not None:
+        seen += (
+            f"In patients, tumours shrank in {rate(line.lowest)} ({escape(line.lowest.study)}) to {rate(line.highest)} "
+            f"({escape(line.highest.study)}) of those treated, in studies without a comparison group. "
+        )
+    for row, difference in line.comparisons:
+        seen += (
+            f"In {escape(difference.intervention.study)}, the one randomised comparison for “{escape(row.question)}”, "
+            f"{escape(difference.intervention.arm)}: {rate(difference.intervention)}; {escape(difference.comparator.arm)}: "
+            f"{rate(difference.comparator)}. "
+        )
+    if line.unquantified:
+        seen += f"For {n(len(line.unquantified))} questions the documents read give no size of effect at all."
+    sentences.append(Safe(seen))
+    levels = "; ".join(f"{escape(level)} for {n(count)}" for level, count in line.by_level)
+    sentences.append(
+        Safe(
+            f'<strong>How sure.</strong> Certainty, rated by written rules (<a href="{root}methods/#certainty">Methods</a>): {levels} of the {n(line.questions)} questions.'
+        )
+    )
+    unknown = [escape("whether IL-12 helps patients live longer or better: no study read measured it")]
+    if line.without_partner_alone:
+        unknown.append(
+            Safe(
+                f"what IL-12 adds to its partner treatments: {n(line.without_partner_alone)} of the {n(line.combined)} "
+                "combination questions have no group that received the partner alone"
+            )
+        )
+    sentences.append(
+        Safe(
+            "<strong>What is not known.</strong> "
+            + "; ".join(unknown)
+            + f'. <a href="{sof_anchor}">The summary of findings</a> shows each answer with its reasons.'
+        )
+    )
+    return sentences
+
+
+def later_block(label: str, cards: str, searches) -> Safe:
+    """'What later studies found' for one of the review's studies: the cards, and the searches made."""
+    listed = "".join(
+        f"<li><code>{escape(row['query'])}</code> ({escape(row['where'])}, {escape(row['searched_on'])}): {escape(row['result'])}</li>"
+        for row in searches
+    )
+    searched = (
+        f'<details class="searches"><summary>The searches made ({computed(str(len(searches)))})</summary><ul>{listed}</ul></details>'
+        if searches
+        else ""
+    )
+    if cards:
+        return Safe(
+            f'<div class="later"><p class="later-head">After {escape(label)}:</p><div class="study-cards">{cards}</div>{searched}</div>'
+        )
+    return Safe(
+        f'<div class="later"><p class="later-head">After {escape(label)}: no later or larger study of the same regimen was found.</p>{searched}</div>'
+    )
