@@ -1,7 +1,7 @@
 # %% [markdown]
-# # Does IL-12 work, for what, and how sure can one be?
+# # Does IL-12 work, for what, and how sure is the evidence?
 #
-# A check of one published narrative review of interleukin-12 (IL-12) in cancer and in
+# A check of a published narrative review of interleukin-12 (IL-12) in cancer and in
 # blood-cell recovery after chemoradiotherapy, of the studies it cites, and of the studies
 # that came after it: every number is data with the sentence that states it.
 
@@ -14,7 +14,7 @@ page.bottom_line()
 # %% [markdown]
 # ## Summary of findings
 #
-# One row per question the review addresses. Certainty follows the GRADE approach: high,
+# Each row is a question the review addresses. Certainty follows the GRADE approach: high,
 # moderate, low or very low, rated by written rules; open "Why" for each reason.
 
 # %%
@@ -30,7 +30,7 @@ page.legend()
 problems = page.problems
 by_consequence = problems.groupby(["rank", "consequence"]).size()
 page.say(
-    "The audit finds {=problems} problems in the review, each counted once however many checks find it: "
+    "The audit finds {=problems} problems in the review, however many checks find each: "
     "{=consequences}. {=copied} of them the review copied from its source. Most consequential first:",
     problems=len(problems),
     consequences=[f"{count} {name}" for (_, name), count in by_consequence.items()],

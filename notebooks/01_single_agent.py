@@ -48,7 +48,7 @@ page.say(
 
 # %%
 duvic = single_agent[single_agent.study_id == "duvic-2006"]
-page.proportions(duvic, caption="Duvic 2006: proportions with a known group size", collapsed=True)
+page.proportions(duvic, caption="Proportions with a known group size", collapsed=True)
 
 # %% [markdown]
 # ### Non-Hodgkin's lymphoma and Hodgkin's disease (Younes et al.)
@@ -74,7 +74,7 @@ page.say(
 
 # %%
 younes = single_agent[single_agent.study_id == "younes-2004"]
-page.proportions(younes, caption="Younes 2004: proportions with a known group size", collapsed=True)
+page.proportions(younes, caption="Proportions with a known group size, by route", collapsed=True)
 
 # %% [markdown]
 # ## Response rates with their confidence intervals

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # IL-12 in lethally irradiated mice
+# # Irradiated mice
 #
 # Mouse studies tested whether an injection of IL-12 rescues the blood-forming system after
 # a lethal dose of radiation: Chen et al. varied when IL-12 was given relative to

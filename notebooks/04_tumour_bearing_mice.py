@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Tumour-bearing mice under chemoradiation: IL-12 against G-CSF
+# # Tumour-bearing mice
 #
 # Basile et al. asked whether IL-12 restores blood counts in mice that carry a tumour and
 # receive radiotherapy and chemotherapy, and whether it helps or hinders tumour control,

@@ -1,8 +1,8 @@
 # %% [markdown]
-# # Non-human primates: IL-12 against G-CSF
+# # Non-human primates
 #
 # Gluzman-Poltorak et al. irradiated rhesus monkeys with a lethal dose and gave them no
-# supportive care; in a randomised, blinded study a single dose of rHuIL-12 was compared with
+# supportive care; in a randomised, blinded study an injection of rHuIL-12 was compared with
 # placebo and with G-CSF, and a second paper asked how well the lowest blood counts predict
 # which animals die.
 

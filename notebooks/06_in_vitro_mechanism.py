@@ -1,5 +1,5 @@
 # %% [markdown]
-# # In vitro progenitor expansion and the IFN-γ mechanism
+# # In vitro and mechanism
 #
 # Laboratory studies cultured human peripheral blood and bone marrow cells, and mouse bone
 # marrow progenitors, with IL-12 alone or with other growth factors (IL-3, erythropoietin,

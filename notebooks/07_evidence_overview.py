@@ -20,10 +20,10 @@ page.say(
 )
 
 # %% [markdown]
-# ## The one study in patients of blood-cell recovery
+# ## The only study in patients of blood-cell recovery
 #
-# The review cites a randomised study of rhIL-12 in patients after radiotherapy (Guo 2017)
-# in its conclusions, without a number.
+# The review cites a randomised study of rhIL-12 in patients after radiotherapy in its
+# conclusions, without a number.
 
 # %%
 page.summary_of_findings(
@@ -103,7 +103,7 @@ page.forest(
 # The review gives doses per administration and schedules; multiplying them gives the dose
 # per week. The mouse dose is per animal, so it is divided by an assumed body weight and
 # converted to a human-equivalent dose by the FDA body-surface-area method. The assumed
-# values are data, listed below; change them in `data/parameters.csv`.
+# values are data, listed below.
 
 # %%
 page.dosing(caption="IL-12 per administration and per week, in ng/kg; the mouse dose as a human-equivalent dose.")
@@ -143,3 +143,11 @@ page.show(
     caption="Assumed parameters of the dose conversion",
     numeric=["Assumed value"],
 )
+
+# %% [markdown]
+# ## The review's claims without numbers
+#
+# Its general claims — about IL-12 as a whole, and about recovery in patients.
+
+# %%
+page.assertions(topics=["overview"], caption="What the review says in general, in words, checked")

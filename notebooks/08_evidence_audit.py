@@ -42,7 +42,7 @@ page.problems_table(problems, caption="Every problem the checks find, with what 
 #
 # Every sentence of the review that asserts an effect, a comparison, safety, proof or promise
 # without a number, against what its cited source says. Overstatements are classified with a
-# published classification of spin in reviews (Yavchitz et al., J Clin Epidemiol 2016).
+# published classification of spin in reviews (see the [glossary](../glossary/#spin)).
 
 # %%
 assertions = page.table("assertions").merge(page.table("assertion-verdicts"), on="verdict")
@@ -54,7 +54,7 @@ page.show(
 )
 
 # %%
-page.assertions(caption="Every claim without numbers, most serious verdict first")
+page.assertions_by_topic()
 
 # %% [markdown]
 # ## Percentages without their own group size

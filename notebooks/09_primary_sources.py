@@ -12,9 +12,14 @@
 # found, its name links to it.
 
 # %%
+from IPython.display import display
+
 from il12_evidence.page import Page
 
 page = Page.load(source="notebooks/09_primary_sources.py")
+page.legend()
+
+# %%
 concordance = page.table("primary-sources").merge(page.table("verdicts"), on="verdict")
 by_verdict = (
     concordance.assign(
@@ -40,8 +45,6 @@ page.show(by_verdict, caption="The review's numbers by verdict and by what was r
 # outcome, statistic or quantity.
 
 # %%
-from IPython.display import display
-
 by_study = concordance.merge(page.claims[["claim_id", "study_id"]], on="claim_id")
 for study_id, rows in by_study.groupby("study_id", sort=False):
     display(page.study_heading(study_id))
@@ -52,14 +55,8 @@ for study_id, rows in by_study.groupby("study_id", sort=False):
 # ## Outcomes and statistics named differently
 #
 # A rate the review calls a response may count stable disease too, and a "mean" may be a
-# median in the source. These are differences of meaning, not of value.
-
-# %%
-findings = page.findings
-page.audit_findings(
-    findings[findings.rule.isin(["outcome-definition", "statistic-type"]) & findings.problem],
-    caption="Where the review names a different outcome or statistic than its number measures",
-)
+# median in the source: differences of meaning, not of value, marked !. Each is explained
+# as a problem on the [Evidence audit](../audit/#the-problems).
 
 # %% [markdown]
 # ## The sources' own arithmetic
@@ -68,6 +65,7 @@ page.audit_findings(
 # review can copy it.
 
 # %%
+findings = page.findings
 page.audit_findings(
     findings[findings.rule == "primary-percent-vs-counts"],
     caption="Percentages of the sources checked against their own counts",

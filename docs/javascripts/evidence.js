@@ -14,9 +14,9 @@
     ? script.src.replace(/javascripts\/evidence\.js(?:[?#].*)?$/, "")
     : new URL("/", location.href).href;
 
-  var MARK_WORDS = { held: "checked", truncated: "holds only if truncated", failed: "inconsistent", unchecked: "not checkable" };
-  var MARK_SYMBOLS = { held: "✓", truncated: "≈", failed: "✗", unchecked: "·" };
-  var MARK_ORDER = ["held", "truncated", "failed", "unchecked"];
+  var MARK_WORDS = { held: "checked", truncated: "holds only if truncated", failed: "inconsistent", copied: "copied from its source", unchecked: "not checked" };
+  var MARK_SYMBOLS = { held: "✓", truncated: "≈", failed: "✗", copied: "↺", unchecked: "" };
+  var MARK_ORDER = ["held", "truncated", "failed", "copied", "unchecked"];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -104,9 +104,9 @@
 
     if (entry.verdict) {
       var primary = el("p", "tip-primary");
-      // primary_study (the label of the study whose abstract was read) when claims.json gives it
-      var source = entry.primary_study ? entry.primary_study + "’s abstract" : "Cited study’s abstract";
-      primary.appendChild(el("strong", null, source + " (" + entry.verdict + "): "));
+      // the source sign and what it means, then what the source read says
+      var sign = el("strong", null, (entry.source_sign ? entry.source_sign + " " : "") + (entry.source || entry.verdict) + ": ");
+      primary.appendChild(sign);
       primary.appendChild(document.createTextNode(entry.primary || ""));
       if (entry.primary_href) {
         primary.appendChild(document.createTextNode(" "));
@@ -225,19 +225,22 @@
 
   /* --- CSV ---------------------------------------------------------------------------------- */
   // A cell's text with each mark as words: "69% (inconsistent; the cited study disagrees: mismatch)".
+  // A number's signs become words in a download: "69% (inconsistent, as in its source; matches its source …)";
+  // a number no check could reach says so, where the page shows it without a sign.
   function cellText(cell) {
-    if (!cell.querySelector(".mark, .disagrees, details")) { return cell.textContent.replace(/\s+/g, " ").trim(); }
+    if (!cell.querySelector(".mark, .source, .claim, details")) { return cell.textContent.replace(/\s+/g, " ").trim(); }
     var copy = cell.cloneNode(true);
     each(copy.querySelectorAll("details"), function (node) { node.remove(); });
     each(copy.querySelectorAll(".claim"), function (claim) {
       var words = [];
-      each(claim.querySelectorAll(".mark, .disagrees"), function (mark) {
+      each(claim.querySelectorAll(".mark, .source"), function (mark) {
         words.push(mark.getAttribute("aria-label") || mark.textContent);
         mark.remove();
       });
+      if (!claim.querySelector(".mark") && claim.getAttribute("data-mark") === "unchecked") { words.unshift(MARK_WORDS.unchecked); }
       if (words.length) { claim.appendChild(document.createTextNode(" (" + words.join("; ") + ")")); }
     });
-    each(copy.querySelectorAll(".mark, .disagrees"), function (mark) {
+    each(copy.querySelectorAll(".mark, .source"), function (mark) {
       var words = mark.getAttribute("aria-label");
       if (words) { mark.textContent = "(" + words + ")"; }
     });
@@ -395,8 +398,8 @@
   var FACETS = [
     { key: "topic", label: "Topic", all: "All topics" },
     { key: "study", label: "Study", all: "All studies" },
-    { key: "mark", label: "Mark", all: "Any mark", words: MARK_WORDS, order: MARK_ORDER, symbols: MARK_SYMBOLS },
-    { key: "verdict", label: "Primary source", all: "Any verdict" }
+    { key: "mark", label: "Check", all: "Any check", words: MARK_WORDS, order: MARK_ORDER, symbols: MARK_SYMBOLS },
+    { key: "verdict", label: "Source comparison", all: "Any comparison" }
   ];
 
   function explorer(box) {
@@ -553,7 +556,7 @@
     function sortKey(row, column) {
       var cell = row.cells[column];
       if (!cell) { return ""; }
-      if (cell.getAttribute("data-label") === "Primary source") { return row.getAttribute("data-verdict") || cell.textContent; }
+      if (cell.getAttribute("data-label") === "Source comparison") { return row.getAttribute("data-verdict") || cell.textContent; }
       var number = cell.querySelector(".claim-link");
       return (number || cell).textContent.replace(/\s+/g, " ").trim();
     }
@@ -574,20 +577,20 @@
     }
 
     function visibleRecords() {
-      var records = [["Claim id", "Claim", "Stated", "Mark", "Cited study disagrees", "Source text", "Study", "Topic", "Primary source verdict"]];
+      var records = [["Claim id", "Claim", "Stated", "Check of the review's numbers", "Source comparison sign", "Source text", "Study", "Topic", "Source comparison"]];
       each(body.rows, function (row) {
         if (row.hidden) { return; }
         var cells = {};
         each(row.cells, function (cell) { cells[cell.getAttribute("data-label")] = cell; });
         var number = row.querySelector(".claim-link");
-        var disagrees = row.querySelector(".claim .disagrees");
+        var source = row.querySelector(".claim .source");
         var mark = row.getAttribute("data-mark") || "";
         records.push([
           row.id.replace(/^c-/, ""),
           cells.Claim ? cellText(cells.Claim) : "",
           number ? number.textContent.trim() : "",
           MARK_WORDS[mark] || mark,
-          disagrees ? (disagrees.getAttribute("aria-label") || "yes") : "",
+          source ? (source.getAttribute("aria-label") || "") : "",
           cells["Source text"] ? cellText(cells["Source text"]) : "",
           row.getAttribute("data-study") || "",
           row.getAttribute("data-topic") || "",

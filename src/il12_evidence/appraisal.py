@@ -83,8 +83,21 @@ class SofRow:
     difference: Difference | None
     certainty: certainty.Certainty
     studies: tuple[str, ...]
-    designs: tuple[str, ...]  # "Ansell 2006: randomised phase II trial", …
+    designs: tuple[str, ...]  # "<paper>: <its design>", one per paper
     participants: int | None
+
+
+def certainty_rules(dataset, level: str) -> certainty.Rules:
+    """The rules' numbers, from parameters.csv."""
+    parameters = dataset.parameters
+    return certainty.Rules(
+        caps={domain: int(parameters[f"certainty_cap_{domain.replace(' ', '_')}"]) for domain in certainty.DOMAINS},
+        animals=int(parameters["certainty_down_for_animals"]),
+        no_effect=int(parameters["certainty_down_for_no_effect"]),
+        participants=int(parameters["imprecision_participants"]),
+        interval_points=int(parameters["imprecision_interval_points"]),
+        level=level,
+    )
 
 
 class Appraisal:
@@ -238,7 +251,6 @@ class Appraisal:
         for row in dataset.rows("question-evidence"):
             evidence_rows.setdefault(row["question_id"], []).append(row)
         kinds = dataset.rows_by("outcome-kinds", "kind")
-        parameters = dataset.parameters
         level = numbers.share_percent(self.evidence.confidence, 0)
         rows = []
         for question in sorted(dataset.rows("questions"), key=lambda q: q["order"]):
@@ -272,9 +284,7 @@ class Appraisal:
                     partner=question["partner"] or "",
                     population_indirect=question["population_indirect"] or "",
                 ),
-                participants=int(parameters["imprecision_participants"]),
-                interval_points=int(parameters["imprecision_interval_points"]),
-                level=level,
+                rules=certainty_rules(dataset, level),
             )
             counted = [a for a in arms if a.trials is not None and a.role != "benchmark"]
             rows.append(
@@ -562,10 +572,12 @@ def assertion_rows(evidence: Evidence, *, topics: Sequence[str] | None = None) -
 class BottomLine:
     """What a reader asks first, in numbers computed from the summary of findings."""
 
-    therapy: int  # questions about treating cancer
-    alone: int  # … of IL-12 alone
-    combined: int  # … of IL-12 with a partner
-    recovery: int  # questions about blood-cell recovery
+    therapy: int  # questions of the theme 'therapy' (treating the disease)
+    alone: int  # … of the treatment alone
+    combined: int  # … of the treatment with a partner
+    treatment: str  # what the review is about (its own row of studies.csv names it)
+    recovery: int  # questions of the other theme
+    other_theme: str  # its name, as questions.csv gives it
     recovery_in_patients: int
     treated_arms: tuple[EffectArm, ...]  # patients' treated groups with counts (therapy)
     lowest: EffectArm | None
@@ -593,11 +605,14 @@ def bottom_line(appraisal: Appraisal) -> BottomLine:
     )
     levels = [(level, sum(r.certainty.level == level for r in rows)) for level in reversed(certainty.LEVELS)]
     patient_rows = [r for r in rows if any(a.study_key in human for a in r.arms)]
+    review = next((s for s in dataset.studies if s["setting"] == "review"), None)
     return BottomLine(
+        treatment=review["intervention"] if review else "the treatment",
         therapy=len(therapy),
         alone=sum(not r.partner for r in therapy),
         combined=sum(bool(r.partner) for r in therapy),
         recovery=len(recovery),
+        other_theme=recovery[0].theme if recovery else "",
         recovery_in_patients=sum(1 for r in recovery if r in patient_rows),
         treated_arms=treated,
         lowest=min(treated, key=lambda a: a.rate) if treated else None,

@@ -3,17 +3,19 @@
 A question starts at "high" when a randomised study compares the treatment with a concurrent
 control, and at "low" otherwise. It is then rated down, each time for a stated reason:
 
-- risk of bias (at most two levels): no concurrent control group; a randomised comparison of a
+- risk of bias: no concurrent control group; a randomised comparison of a
   judged outcome (tumour response) whose blinding is not stated; evidence reported only as a
   conference abstract, registry record, news or company report, or seen only through the review;
-- indirectness (at most two levels): animals or cells rather than patients (two levels); an
+- indirectness: animals or cells rather than patients (rated down more); an
   outcome that stands in for one patients feel; a population unlike patients under
-  chemoradiotherapy; IL-12 given with an active partner in every treated group, with no group
+  chemoradiotherapy; the treatment given with an active partner in every treated group, with no group
   receiving the partner alone;
-- imprecision (at most two levels): no size of effect, or no group sizes, reported (two levels);
+- imprecision: no size of effect, or no group sizes, reported (rated down more);
   fewer participants than a threshold; an interval wider than a threshold (both parameters);
-- inconsistency (one level): intervals of different studies of the same treatment that do not
-  overlap.
+- inconsistency: intervals of different studies of the same treatment that do not overlap.
+
+How far each domain may rate down, and by how much animals and a missing effect rate down, are
+parameters (parameters.csv), not constants of this module.
 
 Publication bias is not assessed (a narrative review's search is unknown). The result is never
 below "very low". Every input is data (designs of the papers read, the question's outcome and
@@ -24,7 +26,20 @@ from dataclasses import dataclass
 
 LEVELS = ("very low", "low", "moderate", "high")
 HIGH, LOW = "high", "low"
-DOMAIN_CAPS = {"risk of bias": 2, "indirectness": 2, "imprecision": 2, "inconsistency": 1}
+DOMAINS = ("risk of bias", "indirectness", "imprecision", "inconsistency")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rules:
+    """The numbers of the rules (parameters.csv): how far each domain may rate down, and by how much
+    evidence in animals or cells, and an answer with no size of effect, rate down."""
+
+    caps: dict[str, int]  # domain → the most it rates down
+    animals: int
+    no_effect: int
+    participants: int
+    interval_points: int
+    level: str  # the intervals' confidence level, as it reads ("95%")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,7 +145,9 @@ def risk_of_bias(designs: dict[str, Design], arms: list[Arm], question: Question
     return found
 
 
-def indirectness(designs: dict[str, Design], arms: list[Arm], question: Question) -> list[Downgrade]:
+def indirectness(
+    designs: dict[str, Design], arms: list[Arm], question: Question, *, animals_levels: int
+) -> list[Downgrade]:
     found = []
     answering = [designs[s] for s in dict.fromkeys(arm.study for arm in arms if arm.role != "benchmark")]
     animals = sorted({d.species_label for d in answering if not d.human})
@@ -153,21 +170,23 @@ def indirectness(designs: dict[str, Design], arms: list[Arm], question: Question
             Downgrade(
                 domain="indirectness",
                 levels=1,
-                reason=f"IL-12 was given with {question.partner} in every treated group and no group had {question.partner} alone: its own share cannot be seen",
+                reason=f"the treatment was given with {question.partner} in every treated group and no group had {question.partner} alone: its own share cannot be seen",
             )
         )
     return found
 
 
-def imprecision(arms: list[Arm], *, participants: int, interval_points: int, level: str) -> list[Downgrade]:
+def imprecision(
+    arms: list[Arm], *, participants: int, interval_points: int, level: str, no_effect: int
+) -> list[Downgrade]:
     answering = [arm for arm in arms if arm.role != "benchmark"]
     if not any(arm.successes is not None or arm.stated_rate for arm in answering):
         reason = "no size of effect is reported: neither how large nor how precise it is can be judged"
-        return [Downgrade(domain="imprecision", levels=2, reason=reason)]
+        return [Downgrade(domain="imprecision", levels=no_effect, reason=reason)]
     counted = [arm for arm in answering if arm.trials is not None]
     if not counted:
         reason = "no group sizes are reported: how precise the effect is cannot be judged"
-        return [Downgrade(domain="imprecision", levels=2, reason=reason)]
+        return [Downgrade(domain="imprecision", levels=no_effect, reason=reason)]
     found = []
     total = sum(arm.trials for arm in counted)
     if total < participants:
@@ -204,24 +223,23 @@ def inconsistency(arms: list[Arm]) -> tuple[list[Downgrade], list[str]]:
     return [], ["the studies' intervals overlap"]
 
 
-def rate(
-    designs: dict[str, Design],
-    arms: list[Arm],
-    question: Question,
-    *,
-    participants: int,
-    interval_points: int,
-    level: str,
-) -> Certainty:
-    """The certainty of one answer, every step with its reason. `level` names the intervals' confidence level."""
+def rate(designs: dict[str, Design], arms: list[Arm], question: Question, *, rules: Rules) -> Certainty:
+    """The certainty of one answer, every step with its reason."""
     start, start_reason = start_level(designs, arms)
-    downgrades = risk_of_bias(designs, arms, question, start) + indirectness(designs, arms, question)
-    downgrades += imprecision(arms, participants=participants, interval_points=interval_points, level=level)
+    downgrades = risk_of_bias(designs, arms, question, start)
+    downgrades += indirectness(designs, arms, question, animals_levels=rules.animals)
+    downgrades += imprecision(
+        arms,
+        participants=rules.participants,
+        interval_points=rules.interval_points,
+        level=rules.level,
+        no_effect=rules.no_effect,
+    )
     found, notes = inconsistency(arms)
     downgrades += found
     capped, notes = [], list(notes)
-    for domain, cap in DOMAIN_CAPS.items():  # each domain rates down at most its cap
-        left = cap
+    for domain in DOMAINS:  # each domain rates down at most its cap
+        left = rules.caps[domain]
         for downgrade in (d for d in downgrades if d.domain == domain):
             levels = min(downgrade.levels, left)
             left -= levels

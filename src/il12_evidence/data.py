@@ -405,6 +405,7 @@ def _read_csv(data_dir: Path, path: Path, table_schema: dict, problems: list[Pro
     text = _decode(path, raw, problems)
     if text is None:
         return None
+    text = text.replace("\r\n", "\n")  # a file saved with Windows line ends, inside quoted cells too
     if not text.strip():
         problems.append(Problem(shown, 0, "-", "file is empty; expected a header row"))
         return None

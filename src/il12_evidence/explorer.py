@@ -12,8 +12,8 @@ from .views import Evidence
 # The controls as the site script builds them, drawn disabled before it runs: the page has the
 # same layout with and without the script, so nothing shifts when it starts (and without
 # JavaScript the reader sees what the explorer offers, and why it is greyed).
-_FACETS = (("topic", "Topic", "All topics"), ("study", "Study", "All studies"), ("mark", "Mark", "Any mark"),
-           ("verdict", "Primary source", "Any verdict"))  # fmt: skip
+_FACETS = (("topic", "Topic", "All topics"), ("study", "Study", "All studies"), ("mark", "Check", "Any check"),
+           ("verdict", "Source comparison", "Any comparison"))  # fmt: skip
 CONTROLS = (
     '<div class="explorer-controls"><div class="explorer-search"><label for="claims-filter">Filter by any word</label>'
     '<input type="search" id="claims-filter" disabled placeholder="needs JavaScript"></div>'
@@ -52,7 +52,7 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             label = escape(dataset.rules[finding.rule]["label"])
             heading = f'<a href="{target}">{label}</a>' if target else label
             details.append(
-                f"<p><strong>{heading}</strong> ({escape(finding.status)}). {escape(math_as_text(finding.explanation))}"
+                f"<p><strong>{heading}</strong>. {escape(math_as_text(finding.explanation))}"
                 + (f" {escape(explained)}" if explained else "")
                 + "</p>"
             )
@@ -78,12 +78,11 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             f'<td data-label="Stated" class="num key">{claim(number, root=root)}</td>'
             f'<td data-label="Source text">{escape(math_as_text(row["quote"]))}</td>'
             f'<td data-label="Study">{escape(study["label"])}</td>'
-            f'<td data-label="Primary source">{escape(verdict)}{primary_study}</td>'
-            f'<td data-label="More"><details><summary>Why this mark</summary>{"".join(details)}</details></td>'
-            f'<td data-label="Claim id"><code>{escape(claim_id)}</code></td></tr>'
+            f'<td data-label="Source comparison">{escape(verdict)}{primary_study}</td>'
+            f'<td data-label="More"><details><summary>Why these signs</summary>{"".join(details)}</details></td></tr>'
         )
     key = ' class="key"'  # the columns a phone must keep in view
-    titles = ("Claim", "Stated", "Source text", "Study", "Primary source", "More", "Claim id")
+    titles = ("Claim", "Stated", "Source text", "Study", "Source comparison", "More")
     head = "".join(f'<th scope="col"{key if title in ("Claim", "Stated") else ""}>{title}</th>' for title in titles)
     layout = card_layout(len(titles))
     return Safe(

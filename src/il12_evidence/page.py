@@ -280,7 +280,7 @@ class Page:
     def cited_references(self, section_start: str, section_end: str, *, caption: str) -> HTML:
         """The references the source text cites between two headings, read from the text itself."""
         rows = views.cited_references(self.evidence, section_start, section_end)
-        return HTML(render.references_table(rows, caption=caption))
+        return HTML(render.reference_links(rows, caption=caption, root=self.root))
 
     def study_heading(self, study_id: str) -> Markdown:
         """A heading naming a study (a Markdown output, so that it enters the page's table of contents)."""
@@ -328,9 +328,7 @@ class Page:
             study = dataset.studies_by_id.get(paper["study_id"] or paper["follows"] or "")
             if study is not None:
                 pages[paper["primary_id"]] = topics[study["topic"]]["page"]
-        for study in dataset.studies:
-            pages.setdefault(study["study_id"], topics[study["topic"]]["page"])
-        return pages
+        return pages  # a study whose report was not read has no card to link to
 
     def summary_of_findings(self, *, caption: str, topic: str | None = None, theme: str | None = None) -> HTML:
         """The questions (of a topic or theme, or all) with their effects and certainty."""
@@ -388,6 +386,23 @@ class Page:
         from .appraisal import assertion_rows
 
         return HTML(render_appraisal.assertions_table(assertion_rows(self.evidence, topics=topics), caption=caption))
+
+    def assertions_by_topic(self) -> HTML:
+        """Where each topic's claims without numbers are listed, with their verdicts counted."""
+        from .appraisal import assertion_rows
+
+        rows = assertion_rows(self.evidence)
+        topics = self.dataset.topics
+        items = []
+        for topic in dict.fromkeys(r.topic for r in sorted(rows, key=lambda r: list(topics).index(r.topic))):
+            mine = [r for r in rows if r.topic == topic]
+            counts = ", ".join(
+                f"{render.computed(str(sum(r.verdict == v for r in mine)))} {render.escape(label)}"
+                for v, label in dict.fromkeys((r.verdict, r.verdict_label) for r in mine)
+            )
+            target = f"{self.root}{topics[topic]['page']}#the-reviews-claims-without-numbers"
+            items.append(f'<li><a href="{target}">{render.escape(topics[topic]["label"])}</a>: {counts}</li>')
+        return HTML(f'<ul class="answers">{"".join(items)}</ul>')
 
     # --- figures --------------------------------------------------------------------------
     def forest(self, selection, *, family: str, title: str, caption: str) -> HTML:

@@ -77,7 +77,12 @@ def figure_html(
         svgs.append(
             re.sub(r"<svg ", f'<svg role="img" aria-label="{escape(alt)}" data-variant="{kind}" ', svg, count=1)
         )
-    provenance = f'<span class="figure-provenance">Computed in {escape(source)} from data/.</span>' if source else ""
+    # where it is computed, for a maintainer (an attribute, not page text: readers get the CSV link)
+    provenance = (
+        f'<span class="figure-provenance" data-source="{escape(source)}">Computed from the data.</span>'
+        if source
+        else ""
+    )
     return Safe(
         f'<figure class="evidence-figure" data-figure="{escape(name)}">{"".join(svgs)}'
         f"<figcaption>{escape(caption)} {provenance}</figcaption>"

@@ -139,8 +139,9 @@ def claim_notes(problems: Sequence[ProblemNote], comparisons: Sequence[Concordan
     items = []
     for note in problems:
         symbol, label = note.sign
+        css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
         items.append(
-            f'<li class="claim-note" data-problem="{escape(note.problem_id)}"><span class="mark m-{note.mark}" role="img" '
+            f'<li class="claim-note" data-problem="{escape(note.problem_id)}"><span class="{css}" role="img" '
             f'aria-label="{escape(label)}">{symbol}</span> <a href="{root}{AUDIT_PAGE}#{problem_anchor(note.problem_id)}">'
             f"{escape(note.title)}</a></li>"
         )
@@ -407,8 +408,16 @@ def errata_table(rows: Sequence[FindingRow], *, caption: str) -> Safe:
 def concordance_table(rows: Sequence[ConcordanceRow], *, caption: str, root: str, anchors: bool = False) -> Safe:
     cells = []
     for row in rows:
-        # the human note where there is one; the rule's words only where no one explained the difference
-        differs = [row.note] if row.note else [row.definition.explanation] if row.definition is not None else []
+        # the human note where there is one; else a link to where the audit explains the difference
+        if row.note:
+            differs = escape(row.note)
+        elif row.definition_problem is not None:
+            problem = row.definition_problem
+            differs = Safe(
+                f'<a href="{root}{AUDIT_PAGE}#{problem_anchor(problem["problem_id"])}">{escape(problem["title"])}</a>'
+            )
+        else:
+            differs = ""
         paper = link(row.primary_url, row.primary_label) if row.primary_url else escape(row.primary_label)
         read = (
             f" ({escape(row.document)}"
@@ -423,7 +432,7 @@ def concordance_table(rows: Sequence[ConcordanceRow], *, caption: str, root: str
                 "statement": row.statement,
                 "verdict": row.verdict_label,
                 "outcome": _outcome_cell(row),
-                "differs": " ".join(differs),
+                "differs": differs,
             }
         )
     columns = [
@@ -495,17 +504,10 @@ def record(url: str, label: str) -> Safe | str:
     return link(url, label) if url else NO_RECORD
 
 
-def references_table(rows: Sequence[ReferenceRow], *, caption: str) -> Safe:
-    cells = [
-        {
-            "ref": f"[{row.ref}]",
-            "entry": row.entry.replace("*", ""),
-            "record": record(row.url, row.label),
-        }
-        for row in rows
-    ]
-    columns = [("ref", "Ref."), ("entry", "Reference as printed"), ("record", RECORD_COLUMN)]
-    return table(cells, columns=columns, caption=caption, key_columns=("ref", "entry"))
+def reference_links(rows: Sequence[ReferenceRow], *, caption: str, root: str) -> Safe:
+    """The references a section cites, each a link to its entry on the References page (said there once)."""
+    links = ", ".join(f'<a href="{root}references/#ref-{row.ref}">[{row.ref}]</a>' for row in rows)
+    return Safe(f'<p class="reference-links">{escape(caption)}: <span class="data-text">{links}</span></p>')
 
 
 def rates_list(rows: Sequence[ProportionRow], *, root: str, confidence: float) -> Safe:
@@ -566,5 +568,5 @@ def collapsed(html: str, *, summary: str) -> Safe:
 
 def callout(text: str, *, title: str) -> Safe:
     return Safe(
-        f'<div class="admonition note callout"><p class="admonition-title">{escape(title)}</p><p>{escape(text)}</p></div>'
+        f'<div class="admonition note callout"><p class="admonition-title">{escape(title)}</p><p class="data-text">{escape(text)}</p></div>'
     )

@@ -143,7 +143,7 @@ def study_card(card: StudyCard, *, confidence_level: str, open_: bool = False) -
         + (f'<p class="card-summary">{escape(card.summary)}</p>' if card.summary else "")
     )
     return Safe(
-        f'<details class="study-card" id="study-{escape(card.primary_id)}"{" open" if open_ else ""}>{head}'
+        f'<details class="study-card data-text" id="study-{escape(card.primary_id)}"{" open" if open_ else ""}>{head}'
         f'<ul class="card-facts">{"".join(facts)}</ul>{missing}</details>'
     )
 
@@ -183,24 +183,26 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
     """The bottom line in plain words: what was tried, what was seen, how sure, what is not known.
     Every number is computed from the summary of findings (appraisal.BottomLine)."""
     n = lambda value: computed(str(value))  # noqa: E731
+    data = lambda text: Safe(f'<span class="data-text">{escape(text)}</span>')  # noqa: E731
     rate = lambda arm: computed(numbers.rate_percent(arm.successes, arm.trials))  # noqa: E731
     sentences = [
         Safe(
-            f"<strong>What was tried.</strong> Against cancer, IL-12 was given alone in {n(line.alone)} and with another "
-            f"treatment in {n(line.combined)} of the {n(line.therapy)} treatment questions below; for blood-cell recovery, "
-            f"{n(line.recovery)} questions, {n(line.recovery_in_patients)} of them in patients and the rest in animals or cells."
+            f"<strong>What was tried.</strong> As a treatment of the disease, {data(line.treatment)} was given alone in "
+            f"{n(line.alone)} and with another treatment in {n(line.combined)} of the {n(line.therapy)} treatment questions "
+            f"below; for {data(line.other_theme)}, {n(line.recovery)} questions, {n(line.recovery_in_patients)} of them in "
+            "patients and the rest in animals or cells."
         )
     ]
     seen = "<strong>What was seen.</strong> "
     if line.lowest is not None and line.highest is not None:
         seen += (
-            f"In patients, tumours shrank in {rate(line.lowest)} ({escape(line.lowest.study)}) to {rate(line.highest)} "
-            f"({escape(line.highest.study)}) of those treated, in studies without a comparison group. "
+            f"In patients, tumours shrank in {rate(line.lowest)} ({data(line.lowest.study)}) to {rate(line.highest)} "
+            f"({data(line.highest.study)}) of those treated, in studies without a comparison group. "
         )
     for row, difference in line.comparisons:
         seen += (
-            f"In {escape(difference.intervention.study)}, the one randomised comparison for “{escape(row.question)}”, "
-            f"{escape(difference.intervention.arm)}: {rate(difference.intervention)}; {escape(difference.comparator.arm)}: "
+            f"In {data(difference.intervention.study)}, the only randomised comparison for “{data(row.question)}”, "
+            f"{data(difference.intervention.arm)}: {rate(difference.intervention)}; {data(difference.comparator.arm)}: "
             f"{rate(difference.comparator)}. "
         )
     if line.unquantified:
@@ -212,11 +214,11 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
             f'<strong>How sure.</strong> Certainty, rated by written rules (<a href="{root}methods/#certainty">Methods</a>): {levels} of the {n(line.questions)} questions.'
         )
     )
-    unknown = [escape("whether IL-12 helps patients live longer or better: no study read measured it")]
+    unknown = [Safe(f"whether {data(line.treatment)} helps patients live longer or better: no study read measured it")]
     if line.without_partner_alone:
         unknown.append(
             Safe(
-                f"what IL-12 adds to its partner treatments: {n(line.without_partner_alone)} of the {n(line.combined)} "
+                f"what {data(line.treatment)} adds to its partner treatments: {n(line.without_partner_alone)} of the {n(line.combined)} "
                 "combination questions have no group that received the partner alone"
             )
         )
@@ -243,8 +245,8 @@ def later_block(label: str, cards: str, searches) -> Safe:
     )
     if cards:
         return Safe(
-            f'<div class="later"><p class="later-head">After {escape(label)}:</p><div class="study-cards">{cards}</div>{searched}</div>'
+            f'<div class="later data-text"><p class="later-head">After {escape(label)}:</p><div class="study-cards">{cards}</div>{searched}</div>'
         )
     return Safe(
-        f'<div class="later"><p class="later-head">After {escape(label)}: no later or larger study of the same regimen was found.</p>{searched}</div>'
+        f'<div class="later data-text"><p class="later-head">After {escape(label)}: no later or larger study of the same regimen was found.</p>{searched}</div>'
     )

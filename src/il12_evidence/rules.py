@@ -300,7 +300,7 @@ def group_sizes(dataset, study_id: str) -> list[GroupSize]:
             add(
                 GroupSize(
                     size=int(sum(p["value"] for p in parts)),
-                    label=" + ".join(p["arm"] or p["claim_id"] for p in parts),
+                    label=" + ".join(p["arm"] or dataset.quantities[p["quantity"]]["label"] for p in parts),
                     claims=tuple(p["claim_id"] for p in parts),
                     origin="review",
                 )
@@ -567,7 +567,7 @@ def check_contradictions(dataset) -> list[Finding]:
         if len(claims) < 2:
             continue
         values = {claim["value"] for claim in claims}
-        listed = ", ".join(f"{claim['claim_id']} = {claim['value_as_printed']}" for claim in claims)
+        listed = ", ".join(f"“{claim['quote']}” ({_count(dataset, claim)})" for claim in claims)
         label = dataset.quantities[quantity]["label"]
         where = f"{label} ({unit}) of {dataset.studies_by_id[study_id]['label']}{', ' + arm if arm else ''}"
         ids = tuple(claim["claim_id"] for claim in claims)

@@ -283,7 +283,23 @@ def claims_explorer(evidence: Evidence, root: str) -> str:
     return explorer(evidence, root=root)
 
 
+def certainty_parameters(evidence: Evidence, root: str) -> str:
+    """The numbers of the certainty rules, as parameters.csv holds them."""
+    rows = [
+        {"parameter": row["description"], "value": f"{row['value'].normalize():f} {row['unit'] or ''}".strip()}
+        for row in evidence.dataset.rows("parameters")
+        if row["parameter"].startswith(("certainty_", "imprecision_"))
+    ]
+    return render.table(
+        rows,
+        columns=[("parameter", "Rule"), ("value", "Value")],
+        caption="The certainty rules' parameters",
+        download=False,
+    )
+
+
 BLOCKS: dict[str, Callable[[Evidence, str], str]] = {
+    "certainty_parameters": certainty_parameters,
     "summary": summary,
     "legend": legend,
     "schema_tables": schema_tables,

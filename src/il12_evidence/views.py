@@ -95,6 +95,7 @@ class ConcordanceRow:
     primary_statistic: str
     primary_orr: str  # the primary's own rate of complete + partial responses with its label, or ""
     definition: Finding | None  # the outcome-definition or statistic-type finding, if a problem
+    definition_problem: dict | None = None  # the problem (review_problems.csv) that explains it
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,7 @@ def concordance_rows(evidence: Evidence, claim_ids: Sequence[str]) -> list[Conco
                 row["primary_statistic"] or "",
                 orr,
                 definition,
+                evidence.audit.problem_of(definition) if definition is not None else None,
             )
         )
     return rows

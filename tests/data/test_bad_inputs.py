@@ -426,7 +426,7 @@ CASES = {
         append("findings.csv", "grim,ctcl-enrolled,ansell-rounding"),
         "findings.csv:END:subject", "assigns a finding the rules no longer produce"),
     "unresolved-comparison-without-searches": Bad(
-        delete_rows_where("searches.csv", "target", "duvic-2006"),
+        both(delete_rows_where("searches.csv", "target", "duvic-2006"), delete_rows_where("searches.csv", "target", "ref-14")),
         "primary_sources.csv:[ctcl-earliest-response]:verdict", "needs the searches made for duvic-2006"),
     "belongs-elsewhere-without-reading-the-cited-source": Bad(
         set_cell("primary_sources.csv", "pd1-cycle", "verdict", "belongs-elsewhere"),
@@ -590,8 +590,8 @@ def test_unreadable_file_is_reported(data_copy, capsys, monkeypatch):
 
 def test_audit_of_a_1e17_denominator_is_arithmetic(data_copy):
     """GRIM and the counts rule answer in constant time: a denominator of 10**17 costs nothing."""
-    from il12_evidence.rules import Audit
     from il12_evidence.data import read
+    from il12_evidence.rules import Audit
 
     for claim_id in ("ctcl-pr-rate", "ctcl-mr-rate"):  # with counts, and a percentage of a group only
         set_cell("claims.csv", claim_id, "denominator", str(10**17))(data_copy)

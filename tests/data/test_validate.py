@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from il12_evidence.__main__ import main
-from il12_evidence.validation import load
+from il12_evidence.numbers import occurs_as_token
 from il12_evidence.paths import DATA_DIR, NOTEBOOKS_DIR, ROOT
 from il12_evidence.prose import check_sources
-from il12_evidence.numbers import occurs_as_token
+from il12_evidence.validation import load
 
 
 @pytest.fixture(scope="module")

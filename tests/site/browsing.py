@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from il12_evidence.page import HOME_NOTEBOOK
 from il12_evidence.paths import ROOT
 
 
@@ -258,6 +257,46 @@ def assert_page_fits_a_phone(page, path: str) -> None:
     assert hidden == [], f"{path}: key columns off screen at 390 px: {hidden}"
     hidden = [label for label, shown in layout["cells"] if not shown]
     assert hidden == [], f"{path}: cells off screen at 390 px: {hidden}"
+    # short pages: with every collapsible section closed (as a page opens), at most this tall
+    height = page.evaluate(
+        "() => { document.querySelectorAll('details[open]').forEach(d => d.open = false); return document.documentElement.scrollHeight; }"
+    )
+    assert height <= MAX_PHONE_HEIGHT, f"{path}: {height} px tall at 390 px (at most {MAX_PHONE_HEIGHT})"
+    # the first screen informs: the legend takes a small part of it, and content starts on it
+    first = page.evaluate(FIRST_SCREEN)
+    assert first["legend"] <= 0.25 * PHONE["height"], (
+        f"{path}: the legend takes {first['legend']} px of the first screen"
+    )
+    assert first["content"], f"{path}: nothing but the title and the legend on the first screen"
+
+
+MAX_PHONE_HEIGHT = 15_000
+# How much of the first screen the legend takes, and whether anything else of the article starts on it.
+FIRST_SCREEN = """() => {
+    const view = window.innerHeight;
+    const legend = document.querySelector('article details.legend');
+    const box = legend ? legend.getBoundingClientRect() : null;
+    const legendPx = box ? Math.max(0, Math.min(box.bottom, view) - Math.max(box.top, 0)) : 0;
+    const blocks = [...document.querySelectorAll('article p, article figure, article table, article ul, article .bottom-line')]
+        .filter(e => !e.closest('details.legend') && e.getClientRects().length);
+    const content = blocks.some(e => e.getBoundingClientRect().top < view - 40);
+    return { legend: Math.round(legendPx), content };
+}"""
+
+
+# Every sign shown on a page, and the signs its legend explains (as the browser draws them).
+SIGNS_AND_LEGEND = """() => {
+    const cls = e => [...e.classList].find(c => /^(m|s)-/.test(c));
+    const used = new Set([...document.querySelectorAll('article .mark[role], article .source[href]')].map(cls));
+    const legend = document.querySelector('article details.legend');
+    const shown = new Set(legend ? [...legend.querySelectorAll('.mark, .source')].map(cls) : []);
+    return [...used].filter(c => c && !shown.has(c));
+}"""
+
+
+def assert_legend_explains_every_sign(page, path: str) -> None:
+    missing = page.evaluate(SIGNS_AND_LEGEND)
+    assert missing == [], f"{path}: signs shown but not in the legend: {missing}"
 
 
 def read_as_a_reader(browser, server: str, site: Path, path: str) -> None:
@@ -275,6 +314,7 @@ def check_page(page, server: str, site: Path, path: str) -> None:
     The structural axe rules always see the whole page."""
     chrome = path == ""  # Material's own header, navigation and footer: once, on the home page
     assert_clean_page(page, server, scheme="default", chrome=chrome)
+    assert_legend_explains_every_sign(page, path)
     assert_figures_keep_their_proportions(page)
     assert_links_resolve(page, server, site, path)
     # no colour transitions (Material fades between palettes): axe must see the final colours
@@ -308,6 +348,13 @@ def assert_links_resolve(page, server: str, site: Path, path: str) -> None:
     assert broken == [], f"{path}: broken links {sorted(broken)[:10]}"
 
 
+def notebook_paths() -> set[str]:
+    """The addresses of the pages made from notebooks."""
+    from il12_evidence.paths import notebook_pages, page_url
+
+    return {page_url(path) for path in notebook_pages().values()}
+
+
 def nav_pages() -> list[str]:
     """URL paths of every page in the nav, known before the site is built."""
 
@@ -321,8 +368,7 @@ def nav_pages() -> list[str]:
     paths = []
     for source in walk(nav):
         stem = posixpath.splitext(source)[0]
-        home = stem == "index" or stem == f"notebooks/{HOME_NOTEBOOK}"  # the home notebook is the index page
-        paths.append("" if home else stem + "/")
+        paths.append("" if stem == "index" else stem + "/")
     return paths
 
 
@@ -335,6 +381,7 @@ class _ProseText(HTMLParser):
         "claim",
         "computed",
         "status-legend",
+        "legend",
         "md-source-file",
         "headerlink",
         "claim-notes",

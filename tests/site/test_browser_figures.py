@@ -7,10 +7,10 @@ import pytest
 
 MIN_TEXT_PX = 11
 FIGURE_PAGES = [
-    "notebooks/01_single_agent/",
-    "notebooks/03_irradiated_mice/",
-    "notebooks/05_nonhuman_primates/",
-    "notebooks/07_evidence_overview/",
+    "therapy/single-agent/",
+    "recovery/mice/",
+    "recovery/primates/",
+    "overview/",
 ]
 
 

@@ -34,7 +34,7 @@ def test_scheme_follows_the_system_until_the_reader_switches_it(browser, server)
 
 
 def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server):
-    page = visit(browser, server, "notebooks/02_combinations/")
+    page = visit(browser, server, "therapy/combination/")
     try:
         number = page.locator(NUMBER).first
         number.focus()
@@ -42,12 +42,12 @@ def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server):
         tip.wait_for(state="visible", timeout=5000)
         text = tip.inner_text()
         assert QUOTE in text
-        assert "Ansell 2002" in text and "inconsistent" in text
-        assert "29 responders among 43 treated patients is 67%" in text  # a reason, in words
-        assert "match" in text  # the cited study's verdict
+        assert "Ansell 2002" in text and "inconsistent, as in its source" in text
+        assert "its own counts make 67%" in text  # the problem it belongs to, in words
+        assert "matches its source (Ansell 2002, abstract)" in text  # what comparing it with its source found
         reason = tip.locator("a", has_text="Percentage against its counts")
         href = reason.get_attribute("href")
-        assert href.endswith("notebooks/08_evidence_audit/#f-percent-vs-counts-rituximab-response-rate")
+        assert href.endswith("audit/#problem-ansell-overall-response")
         assert reason.evaluate("a => a.href").startswith(server)  # resolved against the site root
         assert number.get_attribute("aria-describedby") == "claim-tip"
         _assert_opaque_and_accessible(page)
@@ -70,7 +70,7 @@ def _assert_opaque_and_accessible(page):
 
 def test_popover_stays_open_under_the_pointer_and_reads_well_in_dark_scheme(browser, server):
     # the system's dark setting chooses the dark palette; figures on that page are toned down
-    page = visit(browser, server, "notebooks/02_combinations/", color_scheme="dark")
+    page = visit(browser, server, "therapy/combination/", color_scheme="dark")
     try:
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         number = page.locator(NUMBER).first
@@ -102,7 +102,7 @@ def test_popover_stays_open_under_the_pointer_and_reads_well_in_dark_scheme(brow
 
 
 def test_first_tap_shows_popover_second_tap_follows_link(browser, server):
-    page = visit(browser, server, "notebooks/02_combinations/", width=390, touch=True)
+    page = visit(browser, server, "therapy/combination/", width=390, touch=True)
     try:
         url = page.url
         number = page.locator(NUMBER).first
@@ -121,7 +121,7 @@ def test_first_tap_shows_popover_second_tap_follows_link(browser, server):
 
 
 def test_a_number_links_to_its_row_in_the_explorer(browser, server):
-    page = visit(browser, server, "notebooks/02_combinations/")
+    page = visit(browser, server, "therapy/combination/")
     try:
         page.locator(NUMBER).first.click()
         page.wait_for_url("**/claims/#c-rituximab-response-rate")
@@ -140,7 +140,7 @@ def _download(page, button) -> list[list[str]]:
 
 
 def test_tables_offer_a_csv_download_with_marks_in_words(browser, server):
-    page = visit(browser, server, "notebooks/01_single_agent/")
+    page = visit(browser, server, "therapy/single-agent/")
     try:
         table = page.locator("figure.evidence-table").first
         records = _download(page, table.locator("button.csv-download"))
@@ -155,7 +155,7 @@ def test_tables_offer_a_csv_download_with_marks_in_words(browser, server):
 
 
 def test_csv_download_neutralises_formulas(browser, server):
-    page = visit(browser, server, "notebooks/01_single_agent/")
+    page = visit(browser, server, "therapy/single-agent/")
     try:
         table = page.locator("figure.evidence-table").first
         dangerous = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", '=HYPERLINK("http://x","a, b")', "plain"]

@@ -5,8 +5,7 @@ import re
 from browsing import prose_text
 
 from il12_evidence.coverage import NUMBER
-from il12_evidence.page import HOME_NOTEBOOK
-from il12_evidence.paths import ROOT
+from il12_evidence.paths import ROOT, notebook_pages, page_url
 
 # A resource the browser would fetch on its own (not a link a reader may follow).
 EXTERNAL_RESOURCE = re.compile(
@@ -17,11 +16,8 @@ EXPECTED_PAGES = [
     "data/index.html",
     "methods/index.html",
     "references/index.html",
-    *[
-        f"notebooks/{path.stem}/index.html"
-        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-        if path.stem != HOME_NOTEBOOK
-    ],
+    "glossary/index.html",
+    *[f"{page_url(path)}index.html" for path in notebook_pages().values()],
 ]
 
 
@@ -50,7 +46,7 @@ def test_no_page_loads_anything_from_another_host(site):
 
 
 def test_notebook_pages_show_no_code_and_no_tracebacks(site):
-    for page in (site / "notebooks").rglob("index.html"):
+    for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         assert "Traceback" not in html and "ename" not in html
         assert "Evidence.load()" not in html, f"{page}: code cells leak into the page"
@@ -70,7 +66,7 @@ def test_figures_have_real_alt_text(site):
             alt = re.search(r'<img src="[^"]+" alt="([^"]*)"', figure)
             assert alt and len(alt.group(1)) > 40 and re.search(r"\d", alt.group(1)), figure[:200]
             checked += 1
-    assert checked >= 8, "the site's figures were found"
+    assert checked >= 6, "the site's figures were found"
 
 
 def test_no_page_types_a_number_into_its_prose(site):

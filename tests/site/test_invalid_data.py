@@ -21,7 +21,7 @@ from il12_evidence.paths import ROOT
 
 PROBLEM_LINE = re.compile(r"^[^:\s]+:\d+:[^:\s]+: \S.*$")
 LISTED = re.compile(r"<li><code>(.*?)</code></li>", re.DOTALL)
-PAGES = ["", "methods/", "claims/", "notebooks/01_single_agent/", "notebooks/08_evidence_audit/"]
+PAGES = ["", "methods/", "claims/", "therapy/single-agent/", "audit/"]
 SERVE_TIMEOUT = 120  # seconds until the first page is served (the first build takes 5-15 s)
 
 

@@ -31,11 +31,11 @@ from conftest import CHROMIUM, CHROMIUM_FLAGS, _QuietHandler
 from payloads import PAYLOAD, PAYLOADS, XSS, expected_after, poison, read_rows, write_rows
 
 from il12_evidence import __main__ as cli
-from il12_evidence.rules import Finding
-from il12_evidence.export import FORMULA_STARTS, safe_cell
 from il12_evidence.execute import execute_together
+from il12_evidence.export import FORMULA_STARTS, safe_cell
 from il12_evidence.paths import NOTEBOOKS_DIR, ROOT
 from il12_evidence.plotting import csv_text
+from il12_evidence.rules import Finding
 from il12_evidence.validation import validate
 
 pytestmark = pytest.mark.payloads

@@ -1,9 +1,8 @@
+import time
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
-
-import time
-from fractions import Fraction
 
 from il12_evidence import numbers
 from il12_evidence.numbers import decimals_of, occurs_as_token, parse_decimal, parse_printed

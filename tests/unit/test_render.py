@@ -39,7 +39,7 @@ def test_an_unchecked_number_carries_no_sign_but_keeps_its_link():
 
 def test_a_number_whose_source_differs_in_value_links_its_not_equal_sign_to_the_comparison():
     html = render.claim(_number(primary=[primary_row("x", verdict="differs-value")]), root="")
-    assert '<a class="source s-value" href="notebooks/09_primary_sources/#p-x" aria-label="' in html
+    assert '<a class="source s-value" href="sources/#p-x" aria-label="' in html
     assert ">≠</a>" in html and "states a different figure (p, abstract)" in html
 
 
