@@ -40,7 +40,7 @@ page.later_studies(["guo-2017"])
 # ## The studies whose results the review reports
 
 # %%
-page.studies_table(studies, caption="The studies whose results the review reports")
+page.studies_table(studies, caption="The studies whose results the review reports", collapsed=True)
 
 # %% [markdown]
 # ## What kind of evidence supports which outcome
@@ -77,7 +77,7 @@ phases = clinical.assign(
 )[["label", "design", "phase", "phase_source"]].rename(
     columns={"label": "Study", "design": "Design", "phase": "Phase", "phase_source": "Phase printed in"}
 )
-page.show(phases, caption="Clinical studies and their phases")
+page.show(phases, caption="Clinical studies and their phases", collapsed=True)
 
 # %% [markdown]
 # ## Clinical response rates
@@ -132,6 +132,7 @@ page.show(
     ),
     caption="IL-12 doses per regimen",
     numeric=["ng/kg per administration", "ng/kg per week"],
+    collapsed=True,
 )
 
 # %%
@@ -142,6 +143,7 @@ page.show(
     ),
     caption="Assumed parameters of the dose conversion",
     numeric=["Assumed value"],
+    collapsed=True,
 )
 
 # %% [markdown]

@@ -290,7 +290,7 @@
     each(document.querySelectorAll(".evidence-table button.csv-download"), function (button) {
       var figure = button.closest(".evidence-table");
       var table = figure && figure.querySelector("table");
-      if (!table || table.id === "claims-table") { return; }  // the explorer has its own
+      if (!table || table.classList.contains("claims-table")) { return; }  // the explorer has its own
       var caption = figure.querySelector("figcaption");
       var name = slug(caption ? caption.textContent : "") + ".csv";  // before any scroll hint joins the caption
       button.hidden = false;
@@ -387,6 +387,15 @@
   }
 
   /* --- the claims explorer -------------------------------------------------------------------- */
+  // A link to an element inside a closed <details> (a study card, a group of claims) opens it.
+  function revealTarget() {
+    var target = hashTarget();
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) { node.open = true; }
+    }
+    if (target) { target.scrollIntoView({ block: "start" }); }
+  }
+
   function hashTarget() {
     try {
       return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
@@ -403,12 +412,16 @@
   ];
 
   function explorer(box) {
-    var table = box.querySelector("#claims-table");
+    // one table per group (topic), filtered, sorted and downloaded as one
+    var tables = Array.prototype.slice.call(box.querySelectorAll("table.claims-table"));
+    var groups = Array.prototype.slice.call(box.querySelectorAll("details.claims-group"));
     var controls = box.querySelector(".explorer-controls");
     var count = box.querySelector(".claims-count");
-    if (!table || !controls || !table.tBodies.length) { return; }
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
+    if (!tables.length || !controls) { return; }
+    var body = { contains: function (node) { return tables.some(function (t) { return t.contains(node); }); } };
+    var rows = [];
+    tables.forEach(function (t) { each(t.tBodies[0].rows, function (row) { rows.push(row); }); });
+    var table = tables[0];
     var total = rows.length;
     var MANY = 400;  // from this many rows on, rows off screen are not laid out (extra.css)
     if (total >= MANY) { box.classList.add("many-rows"); }
@@ -533,24 +546,34 @@
         if (rows[i].hidden === visible) { rows[i].hidden = !visible; }
         if (visible) { shown++; }
       }
+      // a filter opens the groups it finds rows in and hides the others; no filter closes them again
+      var active = filtered();
+      groups.forEach(function (group) {
+        var any = Array.prototype.some.call(group.querySelectorAll("tbody tr"), function (row) { return !row.hidden; });
+        group.hidden = active && !any;
+        if (active) { group.open = any; } else if (!group.contains(hashTarget())) { group.open = false; }
+      });
       count.textContent = shown + " of " + total + " claims";
       count.setAttribute("data-shown", String(shown));
       count.setAttribute("data-query", input.value);  // what the rows shown were filtered by
     }
 
-    /* sorting: a button in each header; rows move, nothing is re-rendered */
-    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    /* sorting: a button in each header of each group sorts every group alike; rows move within
+       their own group, nothing is re-rendered */
+    var headerRows = tables.map(function (t) { return Array.prototype.slice.call(t.tHead.rows[0].cells); });
     var sorted = { column: -1, ascending: true };
-    table.classList.add("sortable");
-    headers.forEach(function (th, column) {
-      var title = th.textContent.trim();
-      if (title === "More") { return; }
-      var button = el("button", "sort", title);
-      button.type = "button";
-      th.textContent = "";
-      th.appendChild(button);
-      th.classList.add("sortable");  // classes, not :has(): cheaper for the browser to keep styled
-      button.addEventListener("click", function () { sortBy(column); });
+    tables.forEach(function (t, index) {
+      t.classList.add("sortable");
+      headerRows[index].forEach(function (th, column) {
+        var title = th.textContent.trim();
+        if (title === "More") { return; }
+        var button = el("button", "sort", title);
+        button.type = "button";
+        th.textContent = "";
+        th.appendChild(button);
+        th.classList.add("sortable");  // classes, not :has(): cheaper for the browser to keep styled
+        button.addEventListener("click", function () { sortBy(column); });
+      });
     });
 
     function sortKey(row, column) {
@@ -567,18 +590,20 @@
       var keys = sortKeys[column];
       var order = rows.map(function (row, index) { return index; });
       order.sort(function (a, b) { return (ascending ? 1 : -1) * collator.compare(keys[a], keys[b]) || a - b; });
-      var fragment = document.createDocumentFragment();
-      order.forEach(function (index) { fragment.appendChild(rows[index]); });
-      body.appendChild(fragment);
-      headers.forEach(function (th, index) {
-        if (index === column) { th.setAttribute("aria-sort", ascending ? "ascending" : "descending"); } else { th.removeAttribute("aria-sort"); }
+      order.forEach(function (index) { rows[index].parentNode.appendChild(rows[index]); });  // within its own group
+      headerRows.forEach(function (headers) {
+        headers.forEach(function (th, index) {
+          if (index === column) { th.setAttribute("aria-sort", ascending ? "ascending" : "descending"); } else { th.removeAttribute("aria-sort"); }
+        });
       });
       sorted = { column: column, ascending: ascending };
     }
 
     function visibleRecords() {
       var records = [["Claim id", "Claim", "Stated", "Check of the review's numbers", "Source comparison sign", "Source text", "Study", "Topic", "Source comparison"]];
-      each(body.rows, function (row) {
+      var ordered = [];
+      tables.forEach(function (t) { each(t.tBodies[0].rows, function (row) { ordered.push(row); }); });
+      ordered.forEach(function (row) {
         if (row.hidden) { return; }
         var cells = {};
         each(row.cells, function (cell) { cells[cell.getAttribute("data-label")] = cell; });
@@ -619,6 +644,8 @@
 
   /* --- start ---------------------------------------------------------------------------------- */
   function start() {
+    if (location.hash) { revealTarget(); }
+    window.addEventListener("hashchange", revealTarget);
     enableTips();
     enableDownloads();
     each(document.querySelectorAll(".claims-explorer"), explorer);

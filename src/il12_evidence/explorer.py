@@ -31,7 +31,7 @@ SHOWN_ON = '<span class="shown-on" data-shown-on="{claim_id}"></span>'
 def explorer(evidence: Evidence, *, root: str) -> str:
     dataset = evidence.dataset
     audit = evidence.audit
-    rows = []
+    rows: dict[str, list[str]] = {}  # topic → its rows: one closed group per topic keeps the page short
     for row in dataset.claims:
         claim_id = row["claim_id"]
         number = evidence.number(claim_id)
@@ -71,7 +71,7 @@ def explorer(evidence: Evidence, *, root: str) -> str:
             if primary_label and primary_label != study["label"]
             else ""
         )
-        rows.append(
+        rows.setdefault(study["topic"], []).append(
             f'<tr id="c-{escape(claim_id)}" data-topic="{escape(dataset.topics[study["topic"]]["label"])}" '
             f'data-study="{escape(study["label"])}" data-mark="{number.mark.mark}" data-verdict="{escape(verdict)}">'
             f'<td data-label="Claim" class="key">{escape(what)}</td>'
@@ -85,15 +85,23 @@ def explorer(evidence: Evidence, *, root: str) -> str:
     titles = ("Claim", "Stated", "Source text", "Study", "Source comparison", "More")
     head = "".join(f'<th scope="col"{key if title in ("Claim", "Stated") else ""}>{title}</th>' for title in titles)
     layout = card_layout(len(titles))
+    groups = []
+    for topic, topic_rows in sorted(rows.items(), key=lambda item: list(dataset.topics).index(item[0])):
+        label = escape(dataset.topics[topic]["label"])
+        groups.append(
+            f'<details class="claims-group" data-topic="{label}"><summary>{label} '
+            f'<span class="group-count">({len(topic_rows)} claims)</span></summary>'
+            # data-search-exclude again on the figure: Material's search parser ends an exclusion at the
+            # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
+            f'<figure class="evidence-table" data-search-exclude><figcaption>{label}: its claims</figcaption>'
+            f'<div class="table-scroll{layout}" role="region" tabindex="0" aria-label="{label}: its claims">'
+            f'<table class="evidence claims-table{layout}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(topic_rows)}</tbody></table></div></figure></details>"
+        )
+    total = sum(len(r) for r in rows.values())
     return Safe(
         '<div class="claims-explorer" data-search-exclude>'
         f"{CONTROLS}"
-        f'<p class="claims-count" aria-live="polite">{len(dataset.claims)} of {len(dataset.claims)} claims</p>'
-        # data-search-exclude again on the figure: Material's search parser ends an exclusion at the
-        # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
-        '<figure class="evidence-table" data-search-exclude><figcaption>All claims</figcaption>'
-        f'<div class="table-scroll{layout}" role="region" tabindex="0" aria-label="All claims">'
-        f'<table id="claims-table" class="evidence{layout}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-        "</figure></div>"
+        f'<p class="claims-count" aria-live="polite">{total} of {total} claims</p>'
+        f"{''.join(groups)}</div>"
     )

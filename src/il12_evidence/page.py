@@ -186,13 +186,16 @@ class Page:
             raise SelectionError(f"question {question_id!r} records no indirectness")
         return HTML(render.callout(question["population_indirect"], title="Not the patients the review is about"))
 
-    def concordance(self, selection, *, caption: str, anchors: bool = False, verdicts: Iterable[str] = ()) -> HTML:
+    def concordance(
+        self, selection, *, caption: str, anchors: bool = False, verdicts: Iterable[str] = (), collapsed: bool = False
+    ) -> HTML:
         rows = views.concordance_rows(self.evidence, self._ids(selection))
         wanted = set(verdicts)
         rows = [r for r in rows if not wanted or r.verdict in wanted]
         if not rows:
             raise SelectionError(f"{caption}: no claim of the selection has a primary-source row")
-        return HTML(render.concordance_table(rows, caption=caption, root=self.root, anchors=anchors))
+        html = render.concordance_table(rows, caption=caption, root=self.root, anchors=anchors)
+        return HTML(render.collapsed(html, summary=caption) if collapsed else html)
 
     def audit_findings(self, findings: pd.DataFrame, *, caption: str) -> HTML:
         """The findings of a DataFrame selection of `self.findings`, with their explanations."""
@@ -204,15 +207,17 @@ class Page:
             return HTML(render.errata_table(rows, caption=caption))
         return HTML(render.findings_table(rows, caption=caption, root=self.root))
 
-    def show(self, frame: pd.DataFrame, *, caption: str, numeric: Iterable[str] = ()) -> HTML:
+    def show(self, frame: pd.DataFrame, *, caption: str, numeric: Iterable[str] = (), collapsed: bool = False) -> HTML:
         """A table computed with pandas (a tally, a pivot), rendered accessibly."""
         if frame.empty:
             raise SelectionError(f"{caption}: the table is empty")
-        return HTML(render.frame_table(frame, caption=caption, numeric=tuple(numeric)))
+        html = render.frame_table(frame, caption=caption, numeric=tuple(numeric))
+        return HTML(render.collapsed(html, summary=caption) if collapsed else html)
 
-    def studies_table(self, selection: pd.DataFrame, *, caption: str) -> HTML:
+    def studies_table(self, selection: pd.DataFrame, *, caption: str, collapsed: bool = False) -> HTML:
         rows = views.study_rows(self.evidence, list(selection["study_id"]))
-        return HTML(render.studies_table(rows, caption=caption))
+        html = render.studies_table(rows, caption=caption)
+        return HTML(render.collapsed(html, summary=caption) if collapsed else html)
 
     def legend(self) -> HTML:
         """Where the page's legend goes: the site fills it with the signs the page shows."""

@@ -225,12 +225,13 @@ def table(
     row_ids: Sequence[str] | None = None,
     download: bool = True,
     searchable: bool = False,
+    cards: bool | None = None,
 ) -> Safe:
     """An accessible table: caption outside the scroll area, headers with scope, no index column.
 
     key_columns stay visible on narrow screens (stacked as cards); the rest scroll with them.
     """
-    layout = card_layout(len(columns))
+    layout = card_layout(len(columns)) if cards is None else (" cards" if cards else "")
     head = "".join(
         f'<th scope="col"{_cell_class(key, numeric, key_columns)}>{escape(title)}</th>' for key, title in columns
     )

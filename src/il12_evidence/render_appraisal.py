@@ -97,6 +97,7 @@ def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[st
         key_columns=("question", "effect", "certainty"),
         row_ids=ids,
         download=False,
+        cards=True,  # a phone shows each question as a card
     )
 
 

@@ -102,6 +102,7 @@ def schema_tables(evidence: Evidence, root: str) -> str:
         parts.append(
             f'<h3 id="{escape(anchor)}"><code>{escape(resource["path"])}</code> — {escape(resource.get("title", ""))}</h3>'
             + _p(escape(resource.get("description", "")))
+            + '<details class="schema-group"><summary>Its columns</summary>'
             + render.table(
                 rows,
                 columns=[("name", "Column"), ("type", "Type"), ("rules", "Constraints"), ("description", "Meaning")],
@@ -111,6 +112,7 @@ def schema_tables(evidence: Evidence, root: str) -> str:
                 searchable=False,
             )
             + (_p(escape(" ".join(keys))) if keys else "")
+            + "</details>"
         )
     return "".join(parts)
 
@@ -132,12 +134,15 @@ def downloads(evidence: Evidence, root: str) -> str:
             "rows": "—",
         }
     )
-    return render.table(
-        rows,
-        columns=[("file", "File"), ("title", "Contents"), ("rows", "Rows")],
-        caption="The data files",
-        numeric=("rows",),
-        download=False,
+    return render.collapsed(
+        render.table(
+            rows,
+            columns=[("file", "File"), ("title", "Contents"), ("rows", "Rows")],
+            caption="The data files",
+            numeric=("rows",),
+            download=False,
+        ),
+        summary="The data files, with their number of rows",
     )
 
 
@@ -203,30 +208,34 @@ def vocabulary_tables(evidence: Evidence, root: str) -> str:
         }
         for u in dataset.rows("units")
     ]
-    return render.table(
-        quantities,
-        columns=[
-            ("quantity", "Quantity"),
-            ("label", "Reads as"),
-            ("family", "Family"),
-            ("role", "Role in the audit"),
-            ("claims", "Claims"),
-        ],
-        caption="Quantities: what the numbers measure",
-        numeric=("claims",),
-        download=False,
-    ) + render.table(
-        units,
-        columns=[
-            ("unit", "Unit"),
-            ("one", "How one reads"),
-            ("more", "How N reads"),
-            ("dimension", "Dimension"),
-            ("claims", "Claims"),
-        ],
-        caption="Units: how a number reads with its unit",
-        numeric=("claims",),
-        download=False,
+    return render.collapsed(
+        render.table(
+            quantities,
+            columns=[
+                ("quantity", "Quantity"),
+                ("label", "Reads as"),
+                ("family", "Family"),
+                ("role", "Role in the audit"),
+                ("claims", "Claims"),
+            ],
+            caption="Quantities: what the numbers measure",
+            numeric=("claims",),
+            download=False,
+        )
+        + render.table(
+            units,
+            columns=[
+                ("unit", "Unit"),
+                ("one", "How one reads"),
+                ("more", "How N reads"),
+                ("dimension", "Dimension"),
+                ("claims", "Claims"),
+            ],
+            caption="Units: how a number reads with its unit",
+            numeric=("claims",),
+            download=False,
+        ),
+        summary="Quantities and units",
     )
 
 

@@ -226,7 +226,8 @@ PHONE_LAYOUT = """() => {
         const b = td.getBoundingClientRect();
         return b.width > 0 && b.left >= 0 && b.right <= width + 0.5;
     };
-    const firstRows = [...article.querySelectorAll('figure.evidence-table tbody tr:first-child')];
+    const firstRows = [...article.querySelectorAll('figure.evidence-table tbody tr:first-child')]
+        .filter(tr => tr.getClientRects().length);  // a table in a closed section is not on screen at all
     const keys = firstRows.flatMap(tr => [...tr.querySelectorAll('td.key')]).filter(td => td.textContent.trim())
         .map(td => [td.dataset.label, onScreen(td)]);
     const cells = firstRows.flatMap(tr => [...tr.cells]).filter(td => td.textContent.trim())
@@ -277,7 +278,7 @@ FIRST_SCREEN = """() => {
     const legend = document.querySelector('article details.legend');
     const box = legend ? legend.getBoundingClientRect() : null;
     const legendPx = box ? Math.max(0, Math.min(box.bottom, view) - Math.max(box.top, 0)) : 0;
-    const blocks = [...document.querySelectorAll('article p, article figure, article table, article ul, article .bottom-line')]
+    const blocks = [...document.querySelectorAll('article p, article figure, article table, article ul, article dl, article .bottom-line')]
         .filter(e => !e.closest('details.legend') && e.getClientRects().length);
     const content = blocks.some(e => e.getBoundingClientRect().top < view - 40);
     return { legend: Math.round(legendPx), content };

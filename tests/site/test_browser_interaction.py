@@ -44,7 +44,7 @@ def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server):
         assert QUOTE in text
         assert "Ansell 2002" in text and "inconsistent, as in its source" in text
         assert "its own counts make 67%" in text  # the problem it belongs to, in words
-        assert "matches its source (Ansell 2002, abstract)" in text  # what comparing it with its source found
+        assert "states the same figure for the same thing (Ansell 2002, abstract)" in text  # what its source says
         reason = tip.locator("a", has_text="Percentage against its counts")
         href = reason.get_attribute("href")
         assert href.endswith("audit/#problem-ansell-overall-response")
@@ -142,7 +142,8 @@ def _download(page, button) -> list[list[str]]:
 def test_tables_offer_a_csv_download_with_marks_in_words(browser, server):
     page = visit(browser, server, "therapy/single-agent/")
     try:
-        table = page.locator("figure.evidence-table").first
+        table = page.locator("figure.evidence-table", has=page.locator("button.csv-download")).first
+        table.evaluate("f => f.closest('details') && (f.closest('details').open = true)")
         records = _download(page, table.locator("button.csv-download"))
         headers = table.locator("thead th").all_inner_texts()
         assert records[0] == [h.strip() for h in headers]
@@ -157,7 +158,8 @@ def test_tables_offer_a_csv_download_with_marks_in_words(browser, server):
 def test_csv_download_neutralises_formulas(browser, server):
     page = visit(browser, server, "therapy/single-agent/")
     try:
-        table = page.locator("figure.evidence-table").first
+        table = page.locator("figure.evidence-table", has=page.locator("button.csv-download")).first
+        table.evaluate("f => f.closest('details') && (f.closest('details').open = true)")
         dangerous = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", '=HYPERLINK("http://x","a, b")', "plain"]
         # a reader's spreadsheet must not run what a cell says: put formula-like text in the table
         table.locator("tbody tr").first.evaluate(
