@@ -49,6 +49,15 @@ NOT_POISONED = {
     "units": {"dimension": "vocabulary the engine compares ('percentage')"},
     "suspect-terms": {"term": "searched for in the source text; a finding's subject"},
     "parameters": {},
+    "facts": {"value_as_printed": "parsed as a number and found in its quote"},
+    "assertions": {"quote": "verbatim fragment of the source text"},
+    "question-evidence": {
+        "from": "the id of a claim or fact",
+        "numerator_from": "ids of claims or facts",
+        "denominator_from": "ids of claims or facts",
+    },
+    "searches": {"target": "names the paper, reference or study searched for"},
+    "topics": {"page": "a site address the build resolves"},
 }
 # Fields whose pattern admits a payload only without spaces: value → hostile value.
 SPACELESS_FIELDS = {
@@ -58,10 +67,20 @@ SPACELESS_FIELDS = {
         f"10.1000/{marker('references', 'doi', SPACELESS_VARIANT)}" + "".join(SPACELESS)
     ),
     ("primary-studies", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
+    ("primary-sources", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
+    ("facts", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
+    ("assertions", "read_at"): lambda label: f"https://example.org/{label}" + "".join(SPACELESS),
 }
 
 # Fields whose emptiness means something (no multiplicative form): only filled ones get payloads.
-KEEP_EMPTY = {("units", "multiplicative")}
+KEEP_EMPTY = {
+    ("units", "multiplicative"),
+    ("facts", "arm"),  # empty: the whole study (its enrolled and evaluable totals)
+    ("questions", "partner"),  # empty: the treatment alone
+    ("questions", "population_indirect"),  # empty: the population is the review's
+    ("primary-studies", "same_study"),  # filled only for another report of a cited study
+    ("primary-studies", "trial"),  # filled only where reports share a trial
+}
 
 
 ALL = "all"
@@ -156,8 +175,8 @@ def poison(data_dir: Path) -> dict:
     for name, field in chosen:
         by_resource.setdefault(name, []).append(field)
     for resource in package["resources"]:
-        fields = by_resource.get(resource["name"])
-        if not fields:
+        fields = by_resource.get(resource["name"], [])
+        if not fields and resource["name"] not in ("findings", "subgroups"):  # these two follow claims.csv
             continue
         path = data_dir / resource["path"]
         _, rows = read_rows(path)
@@ -170,6 +189,10 @@ def poison(data_dir: Path) -> dict:
                         row[field] = spaceless(marker(resource["name"], field, SPACELESS_VARIANT))
                 elif row[field] or (resource["name"], field) not in KEEP_EMPTY:
                     row[field] = poisoner.hostile(row[field], resource["name"], field)
+        if resource["name"] == "subgroups" and "arm" in by_resource.get("claims", []):
+            # a subgroup names an arm of claims.csv (its key): it follows the arm's poisoning
+            for row in rows:
+                row["arm"] = poisoner.hostile(row["arm"], "claims", "arm")
         if resource["name"] == "findings" and "partition" in by_resource.get("claims", []):
             # A parts-vs-whole finding's subject is "<whole claim>/<partition>": it follows the partition.
             assert ("claims", "partition") in poisoner.variants, "claims.csv must be poisoned before findings.csv"

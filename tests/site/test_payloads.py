@@ -75,15 +75,23 @@ def poisoned(tmp_path_factory):
     digest = _tree_digest(data)
     _, problems = validate(data)
 
-    notebooks = work / "notebooks"  # the hooks need the folder to be called notebooks
+    notebooks = work / "notebooks"
     notebooks.mkdir()
-    sources = [Path(shutil.copy(source, notebooks)) for source in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))]
+    # The notebooks that show every kind of data between them are executed on the hostile copy; the
+    # others keep their committed outputs (the build needs every page of the nav).
+    sources = []
+    for source in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py")):
+        if source.stem in PAYLOAD_NOTEBOOKS:
+            sources.append(Path(shutil.copy(source, notebooks)))
+        else:
+            shutil.copy(source.with_suffix(".ipynb"), notebooks)
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
         "IL12_DATA_DIR": str(data),
         "IL12_NOTEBOOKS_DIR": str(notebooks),
         "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
     site = work / "site"
@@ -138,6 +146,22 @@ def _formula_in_grouped_arms(data: Path) -> None:
     write_rows(path, header, rows)
 
 
+# Between them these show every table's text: the summary of findings and problems (home), study
+# cards, later studies, claims without numbers and figures (combination; a grouped figure: mice), the audit, and the
+# comparisons with sources; the explorer, Data, Methods and References pages show the rest.
+PAYLOAD_NOTEBOOKS = ("00_home", "02_combinations", "03_irradiated_mice", "08_evidence_audit", "09_primary_sources")
+POISONED_PAGES = {
+    "/",
+    "therapy/combination/",
+    "recovery/mice/",
+    "audit/",
+    "sources/",
+    "claims/",
+    "data/",
+    "methods/",
+    "references/",
+}
+
 FIGURE_CALL = re.compile(r"\bpage\.(?:forest|stated_rates|grouped_rates|evidence_matrix|references_by_year|dosing)\(")
 
 
@@ -180,7 +204,8 @@ def site(poisoned) -> Path:
 def test_payload_copy_validates_with_every_free_text_field_poisoned(poisoned):
     assert poisoned["problems"] == []
     fields = {f"{resource}.{field}" for resource, field in poisoned["report"]["fields"]}
-    assert {"claims.note", "claims.arm", "studies.label", "findings.explanation", "units.singular"} <= fields
+    assert {"claims.note", "claims.arm", "studies.label", "review-problems.explanation", "units.singular", "facts.quote",
+            "questions.question", "assertions.reason", "primary-studies.summary"} <= fields  # fmt: skip
     for resource, field, reason in poisoned["report"]["left"]:
         assert reason, f"{resource}.{field} is neither poisoned nor excused"
 
@@ -193,7 +218,7 @@ def test_project_data_and_notebooks_are_never_written(poisoned):
 def test_build_leaves_the_data_copy_byte_exact_and_publishes_it_verbatim(poisoned, site):
     assert _tree_digest(poisoned["data"]) == poisoned["digest"]
     published = {name: digest for name, digest in _tree_digest(site / "data").items() if name != "index.html"}
-    assert {"datapackage.json", "claims.csv", "findings.csv"} <= set(published)
+    assert {"datapackage.json", "claims.csv", "findings.csv", "facts.csv"} <= set(published)
     assert {name: poisoned["digest"].get(name) for name in published} == published
 
 
@@ -316,8 +341,11 @@ INSPECT = """([urlAttributes]) => {
 @pytest.fixture(scope="module")
 def browsed(site):
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no chromium at {CHROMIUM}")
-    pytest.importorskip("playwright.async_api")
+        message = f"no chromium at {CHROMIUM}"
+        # as the other browser tests: only a local run may skip; where a browser is required, it fails
+        if any(os.environ.get(name, "").lower() not in ("", "0", "false") for name in ("IL12_REQUIRE_BROWSER", "CI")):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
     return browse(site)
 
 
@@ -398,11 +426,13 @@ def test_payloads_read_as_whole_text_where_their_field_is_shown(browsed):
 def test_payloads_reach_every_page_that_shows_data(browsed):
     """The test covers what it claims: markers are read on every page built from data."""
     shown = {path: {m.group(0) for m in MARKER.finditer(r["text"])} for path, r in browsed.items()}
-    empty = [path for path, markers in shown.items() if not markers]
-    assert empty == []
+    empty = [path for path, markers in shown.items() if not markers and path in POISONED_PAGES]
+    assert empty == [] and set(shown) >= POISONED_PAGES
     everywhere = {marker.strip("⟦⟧").rpartition("#") for marker in set().union(*shown.values())}
     fields = {field for field, _, _ in everywhere}
-    for field in ("claims.note", "claims.arm", "studies.label", "findings.explanation", "primary-sources.note"):
+    for field in ("claims.note", "claims.arm", "studies.label", "review-problems.title", "primary-sources.note",
+                  "facts.quote", "facts.text", "questions.question", "question-evidence.arm", "assertions.reason",
+                  "primary-studies.label"):  # fmt: skip
         assert field in fields, field
     assert {variant for _, _, variant in everywhere} >= {"all", *map(str, range(len(PAYLOADS)))}
     assert MARKER.search(browsed["/"]["search"]), "the search found no payload"
@@ -410,8 +440,6 @@ def test_payloads_reach_every_page_that_shows_data(browsed):
 
 def test_tooltips_show_the_payloads_as_text(browsed, site):
     tips = [tip for result in browsed.values() for tip in result["tips"]]
-    if not tips and "a.claim-link" not in (site / "javascripts" / "evidence.js").read_text(encoding="utf-8"):
-        pytest.xfail("this branch's evidence.js opens no tooltip: it listens on a.claim, the pages have a.claim-link")
     assert any(MARKER.search(tip) for tip in tips), "no tooltip showed data"
     assert [tip[:200] for tip in tips if not _whole(tip)] == []
 
@@ -474,10 +502,12 @@ def test_audit_csv_neutralises_a_formula_in_a_finding(monkeypatch, capsys):
     class Audit:
         findings = [hostile]
 
-    class Dataset:
-        audit = Audit()
+        @classmethod
+        def of(cls, dataset):
+            return cls
 
-    monkeypatch.setattr(cli, "validate", lambda data_dir: (Dataset(), []))
+    monkeypatch.setattr(cli, "validate", lambda data_dir: (object(), []))
+    monkeypatch.setattr(cli, "Audit", Audit)
     assert cli.main(["audit", "--format", "csv", "--all"]) == 0
     cells = _cells(capsys.readouterr().out)
     assert _formulas(cells) == []
