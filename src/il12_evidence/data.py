@@ -108,6 +108,16 @@ class Dataset:
             cache[(table, key)] = self._by(table, key)
         return cache[(table, key)]
 
+    def grouped_by(self, table: str, key: str) -> dict[str, list[dict]]:
+        """A table's rows grouped by a column that repeats (built once per table and key)."""
+        cache = self.__dict__.setdefault("_grouped_by", {})
+        if (table, key) not in cache:
+            groups: dict[str, list[dict]] = {}
+            for row in self.rows(table):
+                groups.setdefault(row.get(key), []).append(row)
+            cache[(table, key)] = groups
+        return cache[(table, key)]
+
     @cached_property
     def claims_by_id(self) -> dict[str, dict]:
         return self._by("claims", "claim_id")

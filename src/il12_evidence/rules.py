@@ -239,16 +239,12 @@ class GroupSize:
 
 def _source_groups(dataset, study_id: str) -> list[tuple[int, str, str]]:
     """(size, attribute, arm) of the group sizes the study's own sources state (facts.csv)."""
-    papers = {row["primary_id"] for row in dataset.rows("primary-studies") if row.get("study_id") == study_id}
+    facts_by_paper = dataset.grouped_by("facts", "primary_id")
     groups = []
-    for fact in dataset.rows("facts"):
-        if (
-            fact["primary_id"] in papers
-            and fact["attribute"] in ("enrolled", "evaluable")
-            and fact["unit"] == "patients"
-            and fact["value"] is not None
-        ):
-            groups.append((int(fact["value"]), fact["attribute"], fact["arm"] or ""))
+    for paper in dataset.grouped_by("primary-studies", "study_id").get(study_id, []):
+        for fact in facts_by_paper.get(paper["primary_id"], []):
+            if fact["attribute"] in ("enrolled", "evaluable") and fact["unit"] == "patients" and fact["value"] is not None:
+                groups.append((int(fact["value"]), fact["attribute"], fact["arm"] or ""))
     return groups
 
 

@@ -110,31 +110,37 @@ def descriptor_problems(resource: dict) -> Iterable[tuple[str, str]]:
 def check_fields(rows: list[dict], schema: dict, report: Report) -> list[dict]:
     """Check every cell against its field; return the rows with typed values (None if empty)."""
     typed_rows = []
-    fields = [(field, field.get("constraints", {})) for field in schema["fields"]]
-    patterns = {field["name"]: re.compile(c["pattern"]) for field, c in fields if "pattern" in c}
-    seen: dict[str, dict] = {field["name"]: {} for field, _ in fields}
+    # each field's checks, looked up once per table rather than once per cell
+    fields = []
+    for field in schema["fields"]:
+        constraints = field.get("constraints", {})
+        pattern = re.compile(constraints["pattern"]) if "pattern" in constraints else None
+        checked = any(key in constraints for key in ("enum", "minimum", "maximum", "minLength", "maxLength", "pattern"))
+        fields.append((field["name"], field.get("type", "string"), constraints, pattern, checked))
+    seen: dict[str, dict] = {name: {} for name, *_ in fields}
     for row in rows:
-        typed = {"__row__": row["__row__"]}
-        for field, constraints in fields:
-            name = field["name"]
+        line = row["__row__"]
+        typed = {"__row__": line}
+        for name, type_, constraints, pattern, checked in fields:
             text = row.get(name, "")
             if text == "":
                 if constraints.get("required"):
-                    report(row["__row__"], name, "required value is missing")
+                    report(line, name, "required value is missing")
                 typed[name] = None
                 continue
             try:
-                value = cast(field.get("type", "string"), text)
+                value = text if type_ == "string" else cast(type_, text)
             except ValueError as error:
-                report(row["__row__"], name, f"{error} (type {field.get('type', 'string')})")
+                report(line, name, f"{error} (type {type_})")
                 typed[name] = None
                 continue
-            for message in _constraint_problems(value, text, constraints, patterns.get(name)):
-                report(row["__row__"], name, message)
+            if checked:
+                for message in _constraint_problems(value, text, constraints, pattern):
+                    report(line, name, message)
             if constraints.get("unique"):
-                first = seen[name].setdefault(value, row["__row__"])
-                if first != row["__row__"]:
-                    report(row["__row__"], name, f"duplicate value {_preview(text)} (first at row {first})")
+                first = seen[name].setdefault(value, line)
+                if first != line:
+                    report(line, name, f"duplicate value {_preview(text)} (first at row {first})")
             typed[name] = value
         typed_rows.append(typed)
     return typed_rows

@@ -50,7 +50,19 @@ def load(data_dir: Path = DATA_DIR) -> Dataset:
     return dataset
 
 
+def quoted_fragments(dataset: Dataset) -> list[str]:
+    """Every fragment any check looks up in the source text, to be found in one pass."""
+    source = dataset.resource(SOURCE_TEXT)
+    fragments = [row["quote"] for row in dataset.claims]
+    fragments += [row[key] for row in dataset.studies for key in ("quote", "phase_quote")]
+    fragments += [row["entry"] for row in dataset.references]
+    fragments += [row["quote"] for row in dataset.rows("assertions")]
+    fragments += [item["fragment"] for item in source.get("x-not-numbers", []) if isinstance(item, dict)]
+    return [f for f in fragments if f]
+
+
 def check(dataset: Dataset) -> list[Problem]:
+    dataset.source.index(quoted_fragments(dataset))
     problems: list[Problem] = []
     for checker in (
         _check_claims,
