@@ -40,6 +40,7 @@ check: setup
 	$(BIN)/python -m il12_evidence validate
 	$(BIN)/ruff check src tests notebooks
 	$(BIN)/ruff format --check src tests notebooks
+	$(BIN)/lint-imports --no-cache
 
 # Everything CI checks, in CI's order: a green `make test` here is a green CI.
 test: check

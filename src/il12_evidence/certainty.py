@@ -153,7 +153,9 @@ def indirectness(
     animals = sorted({d.species_label for d in answering if not d.human})
     if answering and len(animals) and all(not d.human for d in answering):
         found.append(
-            Downgrade(domain="indirectness", levels=2, reason=f"the evidence is in {_and(animals)}, not patients")
+            Downgrade(
+                domain="indirectness", levels=animals_levels, reason=f"the evidence is in {_and(animals)}, not patients"
+            )
         )
     if question.surrogate:
         found.append(

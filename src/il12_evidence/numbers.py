@@ -243,7 +243,7 @@ def format_percent(value: Fraction, places: int = 2) -> str:
 def share_percent(share: Fraction | float, places: int = 1) -> str:
     """A share of 1 (a rate k/n, or an interval bound) as a percentage: 0.0625 → '6.3%'.
 
-    A float (an interval bound from scipy) is taken at its exact binary value, then rounded
+    A float (an interval bound) is taken at its exact binary value, then rounded
     half-up like every other number the site prints."""
     return format_percent(Fraction(share) * 100, places)
 

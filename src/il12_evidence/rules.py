@@ -243,7 +243,11 @@ def _source_groups(dataset, study_id: str) -> list[tuple[int, str, str]]:
     groups = []
     for paper in dataset.grouped_by("primary-studies", "study_id").get(study_id, []):
         for fact in facts_by_paper.get(paper["primary_id"], []):
-            if fact["attribute"] in ("enrolled", "evaluable") and fact["unit"] == "patients" and fact["value"] is not None:
+            if (
+                fact["attribute"] in ("enrolled", "evaluable")
+                and fact["unit"] == "patients"
+                and fact["value"] is not None
+            ):
                 groups.append((int(fact["value"]), fact["attribute"], fact["arm"] or ""))
     return groups
 

@@ -1,6 +1,7 @@
-"""Proportions and their confidence intervals (scipy). Rounding and printing live in numbers."""
+"""Proportions and their Wilson score intervals. Rounding and printing live in numbers."""
 
 from dataclasses import dataclass
+from statistics import NormalDist
 
 
 @dataclass(frozen=True)
@@ -13,16 +14,20 @@ class Proportion:
     method: str
 
 
-def proportion(successes: int, trials: int, *, confidence: float = 0.95, method: str = "wilson") -> Proportion:
-    """Rate with its interval: "wilson" (score) or "exact" (Clopper–Pearson)."""
+def proportion(successes: int, trials: int, *, confidence: float = 0.95) -> Proportion:
+    """Rate with its Wilson score interval (no continuity correction; Wilson 1927, as in Newcombe
+    1998 method 3): centre (p + z²/2n) / (1 + z²/n), half-width z √(p(1−p)/n + z²/4n²) / (1 + z²/n)."""
     if trials <= 0 or not 0 <= successes <= trials:
         raise ValueError(f"need 0 <= successes <= trials and trials > 0, got {successes}/{trials}")
-    from scipy.stats import binomtest  # imported here: validation never needs scipy's start-up cost
-
-    interval = binomtest(int(successes), int(trials)).proportion_ci(confidence_level=confidence, method=method)
-    return Proportion(
-        int(successes), int(trials), successes / trials, float(interval.low), float(interval.high), method
-    )
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    rate = successes / trials
+    shrink = 1 + z * z / trials
+    centre = (rate + z * z / (2 * trials)) / shrink
+    half_width = z * (rate * (1 - rate) / trials + z * z / (4 * trials * trials)) ** 0.5 / shrink
+    # at 0 and at all successes the bound is 0 or 1 exactly (the formula leaves a rounding residue)
+    low = 0.0 if successes == 0 else max(0.0, centre - half_width)
+    high = 1.0 if successes == trials else min(1.0, centre + half_width)
+    return Proportion(int(successes), int(trials), rate, low, high, "wilson")
 
 
 def newcombe_difference(

@@ -67,7 +67,13 @@ def scale(data_dir: Path, factor: int, target: Path) -> Path:
         "studies.csv": ("study_id",),
         "count_sources.csv": ("claim_id", "source_claim_id"),
         "primary_sources.csv": ("claim_id", "primary_id"),
-        "regimens.csv": ("regimen", "dose_claim", "doses_per_week_claim", "doses_per_interval_claim", "interval_weeks_claim"),
+        "regimens.csv": (
+            "regimen",
+            "dose_claim",
+            "doses_per_week_claim",
+            "doses_per_interval_claim",
+            "interval_weeks_claim",
+        ),
         "findings.csv": ("subject",),
         "subgroups.csv": ("study_id",),
     }

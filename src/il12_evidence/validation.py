@@ -9,6 +9,7 @@ number of rows; the source text is searched once per distinct fragment (sourcete
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from .coverage import uncovered_numbers
@@ -394,6 +395,7 @@ ABBREVIATIONS = frozenset({"vs", "al", "fig", "figs", "sept", "no", "dr", "appro
                            "feb", "mar", "apr", "jun", "jul", "aug", "oct", "nov", "dec", "st", "pts", "resp", "mg", "inc", "ltd", "co"})  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # the same quotes are counted on every validation
 def sentences_in(text: str) -> int:
     """How many sentences a quote holds (at most one may be quoted from a source other than the review)."""
     if not text.strip():

@@ -244,9 +244,31 @@ PHONE_LAYOUT = """() => {
 }"""
 
 
-def assert_page_fits_a_phone(page, path: str) -> None:
+MIN_FIGURE_TEXT_PX = 11
+
+
+def assert_figure_text_readable(page, site: Path, path: str) -> None:
+    """Every figure's smallest text is at least 11 CSS px as drawn at the page's current width:
+    its smallest font size (SVG user units) times the width shown over the viewBox width."""
+    shown = page.eval_on_selector_all(
+        "figure.evidence-figure img", "els => els.map(e => [e.currentSrc, e.getBoundingClientRect().width])"
+    )
+    small = []
+    for source, width in shown:
+        svg = (site / urlsplit(source).path.lstrip("/")).read_text(encoding="utf-8")
+        viewbox = float(re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg).group(1))
+        smallest = min(float(size) for size in re.findall(r"font-size:\s*([\d.]+)px", svg))
+        if smallest * width / viewbox < MIN_FIGURE_TEXT_PX:
+            small.append((source.rpartition("/")[2], round(smallest * width / viewbox, 1)))
+    assert small == [], (
+        f"{path}: figure text below {MIN_FIGURE_TEXT_PX} CSS px at {page.viewport_size['width']} px: {small}"
+    )
+
+
+def assert_page_fits_a_phone(page, path: str, site: Path | None = None) -> None:
     """At 390 px: no sideways scroll of the page, no nested scroll areas, captions outside the
-    scroll areas, and every filled cell of each table's first row on screen (rows are cards)."""
+    scroll areas, every filled cell of each table's first row on screen (rows are cards), and
+    (given the site) figure text at least 11 CSS px."""
     page.set_viewport_size(PHONE)
     page.evaluate("() => new Promise(requestAnimationFrame)")  # let the script react to the resize
     layout = page.evaluate(PHONE_LAYOUT)
@@ -258,6 +280,8 @@ def assert_page_fits_a_phone(page, path: str) -> None:
     assert hidden == [], f"{path}: key columns off screen at 390 px: {hidden}"
     hidden = [label for label, shown in layout["cells"] if not shown]
     assert hidden == [], f"{path}: cells off screen at 390 px: {hidden}"
+    if site is not None:
+        assert_figure_text_readable(page, site, path)
     # short pages: with every collapsible section closed (as a page opens), at most this tall
     height = page.evaluate(
         "() => { document.querySelectorAll('details[open]').forEach(d => d.open = false); return document.documentElement.scrollHeight; }"
@@ -310,19 +334,21 @@ def read_as_a_reader(browser, server: str, site: Path, path: str) -> None:
 
 
 def check_page(page, server: str, site: Path, path: str) -> None:
-    """A page as readers get it: light scheme (requests, console, figures, every axe rule, links),
-    dark scheme (contrast; Material switches palettes by this attribute), then a 390 px phone.
+    """A page as readers get it: light scheme (requests, console, figures drawn whole with text of
+    at least 11 CSS px, every axe rule, links), dark scheme (contrast; Material switches palettes by
+    this attribute), then a 390 px phone (layout, figure text again).
     The structural axe rules always see the whole page."""
     chrome = path == ""  # Material's own header, navigation and footer: once, on the home page
     assert_clean_page(page, server, scheme="default", chrome=chrome)
     assert_legend_explains_every_sign(page, path)
     assert_figures_keep_their_proportions(page)
+    assert_figure_text_readable(page, site, path)  # at 1280 px; at 390 px below
     assert_links_resolve(page, server, site, path)
     # no colour transitions (Material fades between palettes): axe must see the final colours
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     assert contrast_violations(page, chrome=chrome) == [], f"{path}: in the dark scheme"
-    assert_page_fits_a_phone(page, path)
+    assert_page_fits_a_phone(page, path, site)
     assert page.errors == [], f"console errors: {page.errors}"
 
 

@@ -17,6 +17,16 @@ def test_every_nav_page_is_built(site):
     assert sorted(nav_pages()) == built
 
 
+def test_every_page_with_a_figure_is_read_as_a_reader(site):
+    """check_page measures figure text at 1280 and 390 px: every page that shows a figure is one it reads."""
+    figure_pages = [
+        page
+        for page in site_pages(site)
+        if 'class="evidence-figure"' in (site / page / "index.html").read_text(encoding="utf-8")
+    ]
+    assert len(figure_pages) >= 4 and set(figure_pages) <= set(nav_pages()), figure_pages
+
+
 def test_page_reads_well_light_dark_and_on_a_phone(browser, server, site, path):
     read_as_a_reader(browser, server, site, path)
 

@@ -48,7 +48,7 @@ URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href",
 # The mkdocs command line, its heavy imports done before it reads a line from stdin and builds.
 PREWARMED_MKDOCS = (
     "import sys, mkdocs.__main__, mkdocs.commands.build, mkdocs_jupyter.plugin, material.plugins.search.plugin, "
-    "il12_evidence.site, il12_evidence.tooltips, il12_evidence.validation, scipy.stats; "
+    "il12_evidence.site, il12_evidence.tooltips, il12_evidence.validation; "
     "sys.stdin.readline(); sys.argv[0] = 'mkdocs'; mkdocs.__main__.cli()"
 )
 # A formula that survives into the figure CSVs when a group name is cut out of an arm ("SERIES, GROUP").

@@ -13,11 +13,11 @@ def test_wilson_interval_matches_hand_computed_7_of_20():
     assert result.ci_high == pytest.approx(0.5671, abs=5e-5)
 
 
-def test_exact_interval_matches_clopper_pearson_table_for_0_of_10():
-    # for 0 successes the upper limit is 1 - 0.025**(1/10) = 0.30850
-    result = stats.proportion(0, 10, method="exact")
-    assert result.ci_low == 0
-    assert result.ci_high == pytest.approx(0.30850, abs=5e-5)
+def test_wilson_interval_is_0_or_1_exactly_at_the_ends_and_contains_the_rate():
+    # 0 of 10: upper bound z²/(n + z²) = 3.8415/13.8415 = 0.27753
+    none, every = stats.proportion(0, 10), stats.proportion(10, 10)
+    assert none.ci_low == 0.0 and none.ci_high == pytest.approx(0.27753, abs=5e-5)
+    assert every.ci_high == 1.0 and every.ci_low == pytest.approx(1 - 0.27753, abs=5e-5)
 
 
 def test_proportion_rejects_impossible_counts():
