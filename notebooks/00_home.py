@@ -18,7 +18,9 @@ page.bottom_line()
 # moderate, low or very low, rated by written rules; open "Why" for each reason.
 
 # %%
-page.summary_of_findings(caption="Summary of findings: each question, what the studies found, and how sure one can be")
+page.summary_of_findings(
+    caption="Summary of findings: each question, what the studies found, and how certain the evidence is"
+)
 
 # %% [markdown]
 # ## What the review gets wrong

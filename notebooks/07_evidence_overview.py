@@ -47,7 +47,7 @@ page.studies_table(studies, caption="The studies whose results the review report
 
 # %%
 page.evidence_matrix(
-    caption="Each dot counts the studies of one kind (setting and species) that report an outcome; studies the "
+    caption="Each dot counts the studies of a kind (setting and species) that report an outcome; studies the "
     "review describes in words only form their own row."
 )
 

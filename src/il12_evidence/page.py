@@ -287,6 +287,10 @@ class Page:
         rows = views.cited_references(self.evidence, section_start, section_end)
         return HTML(render.reference_links(rows, caption=caption, root=self.root))
 
+    def study_label(self, study_id: str) -> str:
+        """A study's name as the data gives it ("Chen 2007"), for titles built in a notebook."""
+        return self.dataset.studies_by_id[study_id]["label"]
+
     def study_heading(self, study_id: str) -> Markdown:
         """A heading naming a study (a Markdown output, so that it enters the page's table of contents)."""
         dataset = self.dataset

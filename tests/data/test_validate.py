@@ -108,6 +108,6 @@ def test_audit_csv_lists_problems_with_their_subject(capsys):
 
 
 def test_audit_all_prints_passing_checks_too(capsys):
-    main(["audit", "--format", "csv", "--all"])
+    assert main(["audit", "--format", "csv", "--all"]) == 0
     statuses = {row["status"] for row in csv.DictReader(capsys.readouterr().out.splitlines())}
     assert "consistent" in statuses and "inconsistent" in statuses

@@ -1,5 +1,6 @@
 """The committed .ipynb files are the executed twins of their py:percent sources."""
 
+import ast
 import json
 import re
 
@@ -59,3 +60,36 @@ def test_prose_number_pattern_catches_numbers_but_not_names():
         "91.4",
     ]
     assert NUMBER.findall("IL-12, PD-1, HER2, EL4, IFN-γ, G-CSF, single-agent, `data/claims.csv`") == []
+
+
+# Keyword arguments whose text a reader sees: a number typed into one is as unchecked as in prose.
+SHOWN_KEYWORDS = {"title", "caption", "alt", "xlabel", "ylabel", "label", "heading", "summary"}
+
+
+def _shown_strings(code: str) -> list[str]:
+    """Every string literal (f-string parts included) passed to a call as one of SHOWN_KEYWORDS."""
+    found = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg in SHOWN_KEYWORDS:
+                    found += [
+                        c.value
+                        for c in ast.walk(keyword.value)
+                        if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    ]
+    return found
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[path.stem for path in SOURCES])
+def test_figure_and_table_captions_titles_and_alt_text_type_no_numbers(source):
+    code = [text for kind, text in _cells(jupytext.read(source)) if kind == "code"]
+    typed = [(text, match.group()) for cell in code for text in _shown_strings(cell) for match in NUMBER.finditer(text)]
+    assert typed == [], (
+        f"numbers typed into captions, titles or alt text of {source.name}; emit them from data: {typed}"
+    )
+
+
+def test_caption_scan_sees_a_typed_number_in_a_keyword_and_an_f_string():
+    code = 'page.forest(x, title="the two single-agent trials", caption=f"{n} of 43 patients")'
+    assert [m.group() for text in _shown_strings(code) for m in NUMBER.finditer(text)] == ["two", "43"]

@@ -1,4 +1,3 @@
-import time
 from decimal import Decimal
 from fractions import Fraction
 
@@ -96,10 +95,9 @@ def test_grim_counts_by_arithmetic_equal_brute_force(printed):
         assert numbers.grim_counts(printed, trials) == _brute(printed, trials), (printed, trials)
 
 
-def test_grim_counts_take_constant_time_for_huge_groups():
-    start = time.perf_counter()
+def test_grim_counts_are_exact_for_huge_groups():
+    """Arithmetic, not a search: 10**17 patients answer with the first and last counts that print 69%."""
     found = numbers.grim_counts("69", 10**17)
-    assert time.perf_counter() - start < 0.05
     first, last = found["half-up"]
 
     def half_up(k):
