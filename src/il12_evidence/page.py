@@ -288,7 +288,7 @@ class Page:
         return HTML(render.reference_links(rows, caption=caption, root=self.root))
 
     def study_label(self, study_id: str) -> str:
-        """A study's name as the data gives it ("Chen 2007"), for titles built in a notebook."""
+        """A study's name as the data gives it (author and year), for titles built in a notebook."""
         return self.dataset.studies_by_id[study_id]["label"]
 
     def study_heading(self, study_id: str) -> Markdown:
