@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 
-from il12_evidence import render
+from il12_evidence import glossary, render
 from il12_evidence.paths import DATA_DIR, NOTEBOOKS_DIR, PACKAGE_FILE, ROOT
 from il12_evidence.prose import check_sources
 from il12_evidence.site import BLOCKS
@@ -62,6 +62,9 @@ class DataProblems(PluginError):
     """The data does not validate; the message is the list of problems, one per line."""
 
 
+GLOSSARY_PAGE = "glossary.md"
+
+
 def on_startup(command, dirty):
     _state["command"] = command
 
@@ -74,6 +77,8 @@ def on_pre_build(config):
         problems = check_sources(notebooks, set(dataset.claims_by_id))
     _state["problems"] = [str(problem) for problem in problems]
     _state["evidence"] = Evidence(dataset) if not problems else None
+    glossary_page = Path(config["docs_dir"]) / GLOSSARY_PAGE
+    _state["terms"] = glossary.terms(glossary_page.read_text(encoding="utf-8")) if glossary_page.exists() else []
     if problems and _state["command"] != "serve":
         raise DataProblems("the data does not validate; fix these and build again:\n" + "\n".join(_state["problems"]))
 
@@ -133,6 +138,13 @@ def _root(page) -> str:
 def on_page_content(html, page, config, files):
     if _state.get("evidence") is None:
         return _problems_page()
+    if page.file.src_uri == GLOSSARY_PAGE:
+        return html
+    # each abbreviation's first use on the page links to its definition
+    return glossary.link_first_uses(_page_content(html, page, config), _state["terms"], _root(page) + "glossary/")
+
+
+def _page_content(html, page, config):
     if page.file.src_uri.endswith(".ipynb"):
         html = _NBCONVERT_FURNITURE.sub("", _externalise_figures(html, page, config))
         html = _JUPYTER_CLASSES.sub("<div>", html)

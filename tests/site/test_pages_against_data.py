@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 import oracle
 import pytest
@@ -444,3 +445,45 @@ def test_nav_labels_are_the_page_titles(site):
 def test_value_words_in_data_are_numbers_in_the_oracle():
     """The oracle reads every claim's value (a guard that it reads the data it should)."""
     assert all(Decimal(c["value"]) >= 0 for c in oracle.table("claims.csv"))
+
+
+# The abbreviations a reader meets; each must be defined in the glossary and linked on first use.
+ABBREVIATIONS = ("MR", "SD", "ORR", "DCR", "RECIST", "PPV", "CR", "PR", "SWAT", "CI", "G-CSF", "TSEBT")
+# Text in these is not running prose, or is traced to data or quoted verbatim: never linked.
+NOT_PROSE = "a, abbr, code, pre, script, style, svg, h1, h2, h3, h4, h5, h6, button, summary, label, q, blockquote, cite, kbd, .claim, .mark, .source, .quote, .claim-tip, .legend"
+
+
+def _glossary_anchors() -> dict[str, str]:
+    """Abbreviation → anchor, read from the glossary's Markdown (`Name (ABBR) { #anchor }` or `ABBR { #anchor }`)."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "glossary.md").read_text(encoding="utf-8")
+    found = {}
+    for name, anchor in re.findall(r"^(.+?)\s*\{ #([\w-]+) \}$", text, flags=re.MULTILINE):
+        short = re.search(r"\(([\w-]+)\)$", name)
+        found[short.group(1) if short else name.strip()] = anchor
+    return found
+
+
+def test_every_abbreviation_is_defined_and_linked_on_its_first_use_on_each_page(pages):
+    anchors = _glossary_anchors()
+    assert set(ABBREVIATIONS) <= set(anchors), set(ABBREVIATIONS) - set(anchors)
+    wrong = []
+    for url, article in pages.items():
+        if url in ("glossary",) or url.startswith("notebooks/"):
+            continue
+        skipped = {id(node) for element in article.select(NOT_PROSE) for node in element.find_all(string=True)}
+        order = {id(node): index for index, node in enumerate(article.find_all(string=True))}
+        for short in ABBREVIATIONS:
+            word = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+            links = [a for a in article.select("a.glossary-term") if a.get_text() == short]
+            prose = [node for node in article.find_all(string=True) if id(node) not in skipped and word.search(node)]
+            linked_at = order[id(links[0].find(string=True))] if links else -1
+            if not prose and not links:
+                continue  # the page does not use it
+            ok = (
+                len(links) == 1
+                and links[0]["href"].endswith(f"glossary/#{anchors[short]}")
+                and all(order[id(node)] > linked_at for node in prose)  # no use in running text before it
+            )
+            if not ok:
+                wrong.append((url, short, len(links), len(prose)))
+    assert wrong == []
