@@ -86,7 +86,13 @@ def explorer(evidence: Evidence, *, root: str) -> str:
     head = "".join(f'<th scope="col"{key if title in ("Claim", "Stated") else ""}>{title}</th>' for title in titles)
     layout = card_layout(len(titles))
     groups = []
-    for topic, topic_rows in sorted(rows.items(), key=lambda item: list(dataset.topics).index(item[0])):
+    # the studies' findings first; the review's statements about itself (its word count, its
+    # references) last, whatever the topics' order
+    about_itself = {
+        topic for topic in rows if all(s["setting"] == "review" for s in dataset.studies if s["topic"] == topic)
+    }
+    order = list(dataset.topics)
+    for topic, topic_rows in sorted(rows.items(), key=lambda item: (item[0] in about_itself, order.index(item[0]))):
         label = escape(dataset.topics[topic]["label"])
         groups.append(
             f'<details class="claims-group" data-topic="{label}"><summary>{label} '

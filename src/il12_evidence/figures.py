@@ -286,6 +286,7 @@ def dosing(evidence: Evidence, *, caption: str, source: str) -> Safe:
                     for position, value in shown:
                         ax.annotate(f"{value:,.0f}", (value, position), xytext=(5, 0), textcoords="offset points",
                                     va="center", fontsize=plotting.MIN_FONT_PT)  # fmt: skip
+                ax.set_title(name[0].upper() + name[1:], loc="left", fontsize=plotting.MIN_FONT_PT + 1)
                 ax.set_xscale("log")
                 ax.margins(x=0.25)
                 # the same rows in both panels, a dose missing from one included

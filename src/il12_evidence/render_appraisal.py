@@ -233,17 +233,22 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
     return sentences
 
 
-def later_block(label: str, cards: str, searches) -> Safe:
-    """'What later studies found' for one of the review's studies: the cards, and the searches made."""
+def searches_made(searches) -> Safe:
+    """The searches made for something, collapsed: each query, where, when and what it found."""
+    if not searches:
+        return Safe("")
     listed = "".join(
         f"<li><code>{escape(row['query'])}</code> ({escape(row['where'])}, {escape(row['searched_on'])}): {escape(row['result'])}</li>"
         for row in searches
     )
-    searched = (
+    return Safe(
         f'<details class="searches"><summary>The searches made ({computed(str(len(searches)))})</summary><ul>{listed}</ul></details>'
-        if searches
-        else ""
     )
+
+
+def later_block(label: str, cards: str, searches) -> Safe:
+    """'What later studies found' for one of the review's studies: the cards, and the searches made."""
+    searched = searches_made(searches)
     if cards:
         return Safe(
             f'<div class="later data-text"><p class="later-head">After {escape(label)}:</p><div class="study-cards">{cards}</div>{searched}</div>'

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from . import render, views
 from .marks import MEANINGS, OTHER_REPORT, SOURCE_MEANINGS, SOURCE_SYMBOLS, SOURCE_WORDS, SYMBOLS, WORDS
 from .render import Safe, escape
+from .render_appraisal import searches_made
 from .views import Evidence
 
 
@@ -157,11 +158,23 @@ def references_table(evidence: Evidence, root: str) -> str:
     rows, ids = [], []
     for row in dataset.references:
         url = views.record_url(row)
+        # none seen: the searches made for the reference, and for the papers read of it
+        searched = (
+            []
+            if url
+            else dataset.searches_for.get(f"ref-{row['ref']}", [])
+            + [
+                search
+                for paper in dataset.primary_studies.values()
+                if paper.get("ref") == row["ref"]
+                for search in dataset.searches_for.get(paper["primary_id"], [])
+            ]
+        )
         rows.append(
             {
                 "ref": row["ref"],
                 "entry": row["entry"].replace("*", ""),
-                "record": render.record(url, views.record_label(row)),
+                "record": render.Safe(f"{render.record(url, views.record_label(row))}{searches_made(searched)}"),
                 "note": row["note"] or "",
                 "numbers": cited.get(row["ref"], 0),
             }
