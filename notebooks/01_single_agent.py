@@ -16,6 +16,14 @@ single_agent = claims[claims.topic == "single-agent"]
 studies = single_agent.study_id.drop_duplicates()
 page.summary_of_findings(topic="single-agent", caption="Single-agent IL-12: the questions, what was found, how sure")
 
+# %%
+page.findings_chart(
+    topic="single-agent",
+    title="Single-agent IL-12: each group's rate with its interval",
+    caption="Every group with counts that answers a question above, with its confidence interval; no group is "
+    "pooled with another.",
+)
+
 # %% [markdown]
 # ## The trials, as their reports describe them
 

@@ -17,6 +17,15 @@ combination = claims[claims.topic == "combination"]
 studies = combination[combination.study_id != "li-2020"].study_id.drop_duplicates()
 page.summary_of_findings(topic="combination", caption="IL-12 in combination: the questions, what was found, how sure")
 
+# %%
+page.findings_chart(
+    topic="combination",
+    title="IL-12 in combination: each group's rate with its interval",
+    caption="Every group with counts that answers a question above, with its confidence interval. Filled: the studies "
+    "the review cites; hollow and dashed: later studies it never mentions; grey: a benchmark from another study. "
+    "Groups of one question are not pooled.",
+)
+
 # %% [markdown]
 # ## The trials, as their reports describe them
 

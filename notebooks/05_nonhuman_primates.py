@@ -18,6 +18,14 @@ page.summary_of_findings(
 )
 
 # %%
+page.findings_chart(
+    topic="nonhuman-primates",
+    title="Irradiated monkeys: survival with and without rHuIL-12",
+    caption="Each group's survival with its confidence interval. Hollow and dashed: a study the review does not "
+    "cite (the treated and placebo groups of one randomised study).",
+)
+
+# %%
 page.indirectness("irradiated-primates")
 
 # %% [markdown]

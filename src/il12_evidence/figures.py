@@ -379,3 +379,111 @@ def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
         f"{row['outcome']}, {row['evidence']}: {row['studies']} ({row['names']})" for row in data if row["studies"]
     )
     return figure_html(draw, name="evidence-matrix", alt=alt, caption=caption, source=source, data=data)
+
+
+IN_REVIEW = ("cited", "same-study")  # a paper's relations that put it inside the review's evidence
+
+
+def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: str, source: str) -> Safe:
+    """Each question of the summary of findings with the rate of every group that answers it and its
+    interval: the studies the review cites filled, the later studies it never mentions hollow and
+    dashed, benchmarks grey. Only groups with counts are drawn; the rest stay in the table."""
+    dataset = evidence.dataset
+    level = numbers.share_percent(evidence.confidence, 0)
+
+    def relation(arm) -> str:
+        paper = dataset.primary_studies.get(arm.study_key)
+        return paper["relation"] if paper else "cited"  # a study of the review itself
+
+    def kind(arm) -> str:
+        if arm.role == "benchmark":
+            return "benchmark"
+        return "review" if relation(arm) in IN_REVIEW else "later"
+
+    drawn = [(row, [arm for arm in row.arms if arm.rate is not None and arm.trials]) for row in rows]
+    drawn = [(row, arms) for row, arms in drawn if arms]
+    words = {"review": "cited by the review", "later": "later, not in the review", "benchmark": "benchmark"}
+    colours = {"review": COLOURS["blue"], "later": COLOURS["vermillion"], "benchmark": COLOURS["grey"]}
+
+    def label(arm) -> str:
+        return f"{arm.study} · {arm.arm}" + ("" if kind(arm) == "review" else f" ({words[kind(arm)]})")
+
+    def numbers_of(arm) -> str:
+        return (
+            f"{arm.successes}/{arm.trials} · {numbers.rate_percent(arm.successes, arm.trials)} "
+            f"({numbers.interval_text(arm.ci_low, arm.ci_high)})"
+        )
+
+    def draw(width: float) -> str:
+        narrow = width < plotting.WIDE
+        wrap = 44 if narrow else 84
+
+        def block(arm) -> str:  # the arm's words: its label, then its counts, rate and interval
+            if narrow:
+                return textwrap.fill(label(arm), wrap) + "\n" + numbers_of(arm)
+            return textwrap.fill(f"{label(arm)} · {numbers_of(arm)}", wrap)
+
+        headings = [textwrap.fill(row.question, wrap) for row, _ in drawn]
+        blocks = [[block(arm) for arm in arms] for _, arms in drawn]
+        lines = sum(
+            h.count("\n") + 1 + sum(b.count("\n") + 2 for b in bs) for h, bs in zip(headings, blocks, strict=True)
+        )
+        with figure(width, LINE * (lines + 4) + 0.6) as (fig, ax):
+            y = 0.0
+
+            def write(text: str, **style) -> None:  # a block of lines, top line at y; y moves past it
+                nonlocal y
+                extra = text.count("\n")
+                ax.text(0, y + extra / 2, text, va="center", ha="left", transform=ax.get_yaxis_transform(), **style)
+                y += extra + 1
+
+            for heading, arm_blocks, (_, arms) in zip(headings, blocks, drawn, strict=True):
+                write(heading, fontsize=plotting.MIN_FONT_PT + 1, fontweight="bold")
+                for text, arm in zip(arm_blocks, arms, strict=True):
+                    which = kind(arm)
+                    write(text, fontsize=plotting.MIN_FONT_PT)
+                    ax.plot([arm.ci_low * 100, arm.ci_high * 100], [y, y], color=colours[which], linewidth=1.4,
+                            linestyle="--" if which == "later" else "-")  # fmt: skip
+                    ax.plot(arm.rate * 100, y, marker="o", markersize=6, linestyle="none", color=colours[which],
+                            markerfacecolor="white" if which == "later" else colours[which])  # fmt: skip
+                    y += 1
+            ax.set_ylim(y, -1)
+            ax.set_xlim(0, 100)
+            ax.set_yticks([])
+            ax.spines["left"].set_visible(False)
+            ax.set_xlabel(f"With the outcome (%), {level} CI", fontsize=plotting.MIN_FONT_PT)
+            ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
+            shown = list(dict.fromkeys(kind(arm) for _, arms in drawn for arm in arms))
+            key = [
+                Line2D([], [], marker="o", color=colours[k], linestyle="--" if k == "later" else "-",
+                       markerfacecolor="white" if k == "later" else colours[k], label=words[k])
+                for k in ("review", "later", "benchmark") if k in shown
+            ]  # fmt: skip
+            fig.legend(handles=key, loc="outside lower left", ncol=1 if narrow else 3, frameon=False)
+            _title(ax, title, narrow)
+            return svg_of(fig)
+
+    data = [
+        {
+            "question": row.question,
+            "study": arm.study,
+            "group": arm.arm,
+            "role": arm.role,
+            "in_the_review": "yes" if kind(arm) == "review" else "no",
+            "relation": relation(arm),
+            "events": arm.successes,
+            "total": arm.trials,
+            "percent": numbers.rate_percent(arm.successes, arm.trials).rstrip("%"),
+            "ci_low_percent": numbers.share_percent(arm.ci_low).rstrip("%"),
+            "ci_high_percent": numbers.share_percent(arm.ci_high).rstrip("%"),
+        }
+        for row, arms in drawn
+        for arm in arms
+    ]
+    alt = f"{title}. " + "; ".join(
+        f"{row.question} {arm.study}, {arm.arm} ({words[kind(arm)]}): {arm.successes} of {arm.trials}, "
+        f"{numbers.rate_percent(arm.successes, arm.trials)} ({level} CI {numbers.interval_text(arm.ci_low, arm.ci_high)})"
+        for row, arms in drawn
+        for arm in arms
+    )
+    return figure_html(draw, name="findings", alt=alt, caption=caption, source=source, data=data)

@@ -348,6 +348,11 @@ class Page:
             )
         )
 
+    def findings_chart(self, *, title: str, caption: str, topic: str | None = None, theme: str | None = None) -> HTML:
+        """The questions' groups as rates with intervals: the review's studies and the later ones, told apart."""
+        rows = self.appraisal.rows_for(topic=topic, theme=theme)
+        return HTML(_figures().findings_chart(self.evidence, rows, title=title, caption=caption, source=self.source))
+
     def bottom_line(self) -> HTML:
         from .appraisal import bottom_line
 

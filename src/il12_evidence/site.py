@@ -158,18 +158,9 @@ def references_table(evidence: Evidence, root: str) -> str:
     rows, ids = [], []
     for row in dataset.references:
         url = views.record_url(row)
-        # none seen: the searches made for the reference, and for the papers read of it
-        searched = (
-            []
-            if url
-            else dataset.searches_for.get(f"ref-{row['ref']}", [])
-            + [
-                search
-                for paper in dataset.primary_studies.values()
-                if paper.get("ref") == row["ref"]
-                for search in dataset.searches_for.get(paper["primary_id"], [])
-            ]
-        )
+        # none seen: the searches made for the reference's identifier (those for its paper's
+        # later studies are on the study's page)
+        searched = [] if url else dataset.searches_for.get(f"ref-{row['ref']}", [])
         rows.append(
             {
                 "ref": row["ref"],

@@ -260,6 +260,41 @@ def test_dosing_figure_converts_doses_with_the_parameters_and_doses_per_interval
     assert checked >= 5
 
 
+def test_findings_charts_draw_every_counted_group_and_tell_later_studies_apart(site, pages):
+    """Each findings chart: per question of its page, every group with counts (the oracle's arms),
+    its rate and interval, and whether the review cites it (a later study, a benchmark, or not)."""
+    questions = {q["question"]: q for q in oracle.table("questions.csv")}
+    papers = oracle.by("primary_studies.csv", "primary_id")
+    charts = 0
+    for _url, figure, rows in _figures(site, pages):
+        if figure["data-figure"] != "findings":
+            continue
+        charts += 1
+        drawn = Counter()
+        for row in rows:
+            question = questions[row["question"]]
+            k, n = int(row["events"]), int(row["total"])
+            assert row["percent"] == oracle.percent_text(k, n).rstrip("%"), row
+            low, high = oracle._wilson(k, n)
+            assert (row["ci_low_percent"], row["ci_high_percent"]) == (
+                oracle.share_text(low).rstrip("%"),
+                oracle.share_text(high).rstrip("%"),
+            ), row
+            drawn[(question["question_id"], k, n, row["in_the_review"])] += 1
+        expected = Counter()
+        for question_id in {
+            q["question_id"] for q in questions.values() if q["question"] in {r["question"] for r in rows}
+        }:
+            for arm in oracle.arms(question_id):
+                if arm.k is None or not arm.n:
+                    continue
+                relation = papers[arm.study]["relation"] if arm.study in papers else "cited"
+                cited = arm.role != "benchmark" and relation in ("cited", "same-study")
+                expected[(question_id, arm.k, arm.n, "yes" if cited else "no")] += 1
+        assert drawn == expected
+    assert charts >= 3
+
+
 def test_summary_of_findings_shows_each_answer_and_the_certainty_the_rules_give(pages):
     """Home's summary of findings: one row per question, its certainty as the Methods page's rules
     give it (re-done by the oracle), and each group's counts, rate and interval."""
