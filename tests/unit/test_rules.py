@@ -1,5 +1,7 @@
 """Each audit rule flags the case it exists for and passes the case it must pass."""
 
+from decimal import Decimal
+
 from factories import claim, dataset, primary_row
 
 from il12_evidence import rules
@@ -210,3 +212,65 @@ def test_reconcile_reports_unassigned_and_stale_findings_and_empty_problems():
 
 def test_every_rule_is_listed_in_rules_csv():
     assert set(rules.RULES) == {row["rule"] for row in dataset().rows("rules")}
+
+
+# --- the cases issue 18 listed, each with the answer the rules must give --------------------------
+def test_a_fit_by_truncation_only_is_approximate_under_every_rule():
+    """66% of 3 (66.67%): only truncation prints 66 — percent-vs-counts, GRIM and group sizes all say ≈."""
+    counted = dataset(claim("r", value_as_printed="66", numerator=2, denominator=3))
+    assert _one(rules.check_percent_vs_counts(counted)).mark == "truncated"
+    grim = dataset(claim("r", value_as_printed="66", denominator=3))
+    assert _one(rules.check_grim(grim)).mark == "truncated"
+    own = dataset(_arm("arm", 3, arm="treated"), claim("r", value_as_printed="66", arm="treated"))
+    assert _one(rules.check_group_sizes(own)).mark == "truncated"
+
+
+def test_parts_within_their_own_and_the_wholes_rounding_are_consistent():
+    """CR 20.4% + PR 30.4% = 50.8% against an ORR printed 51% (508 of 1000): the whole's half unit counts."""
+    data = dataset(
+        claim("orr", value_as_printed="51", numerator=508, denominator=1000),
+        claim("cr", value_as_printed="20.4", part_of="orr", partition="response"),
+        claim("pr", value_as_printed="30.4", part_of="orr", partition="response"),
+    )
+    finding = _one(rules.check_parts_vs_whole(data))
+    assert (finding.status, finding.mark) == ("consistent", "held")
+    assert rules.parts_tolerance(["20.4", "30.4"], "51") == Decimal("0.60")
+    assert rules.parts_tolerance(["20.4", "30.4"], None) == Decimal("0.10")
+
+
+def test_shares_printed_at_different_precisions_that_make_the_whole_are_not_short():
+    """50% + 49.6% of 1000 (504 + 496): 99.6% is within 0.55 points of 100%."""
+    data = dataset(
+        _arm("n", 1000),
+        claim("a", value_as_printed="50", part_of="n", partition="response"),
+        claim("b", value_as_printed="49.6", part_of="n", partition="response"),
+    )
+    assert _one(rules.check_parts_vs_whole(data)).status == "consistent"
+
+
+def test_the_dose_per_week_counts_every_dose_of_an_interval():
+    """100 ng/kg, three doses every four weeks: 75 ng/kg a week, not 25."""
+    from il12_evidence.dosing import regimens
+
+    data = dataset(
+        claim("dose", unit="ng/kg", value_as_printed="100"),
+        claim("doses", unit="doses per interval", value_as_printed="3"),
+        claim("interval", unit="weeks", value_as_printed="4"),
+    )
+    data.tables["regimens"] = [
+        {"__row__": 2, "regimen": "m", "label": "maintenance", "species": "human", "dose_claim": "dose",
+         "doses_per_week_claim": None, "doses_per_interval_claim": "doses", "interval_weeks_claim": "interval", "note": None}
+    ]  # fmt: skip
+    (regimen,) = regimens(data)
+    assert (regimen.per_dose, regimen.per_week) == (100.0, 75.0)
+
+
+def test_two_rates_with_the_same_counts_but_different_outcomes_stay_two_rows():
+    from il12_evidence.views import Evidence, proportion_rows
+
+    data = dataset(
+        claim("cr", value_as_printed="25", numerator=5, denominator=20, outcome="complete-response"),
+        claim("dc", value_as_printed="25", numerator=5, denominator=20, outcome="disease-control"),
+    )
+    rows = proportion_rows(Evidence(data), ["cr", "dc"])
+    assert sorted(row.number.claim_id for row in rows) == ["cr", "dc"]

@@ -23,3 +23,11 @@ def test_wilson_interval_is_0_or_1_exactly_at_the_ends_and_contains_the_rate():
 def test_proportion_rejects_impossible_counts():
     with pytest.raises(ValueError):
         stats.proportion(5, 4)
+
+
+def test_proportion_keeps_its_counts_and_refuses_an_empty_group():
+    one = stats.proportion(1, 1)
+    assert (one.successes, one.trials, one.method, one.ci_high) == (1, 1, "wilson", 1.0) and 0 < one.ci_low < 1
+    for successes, trials in ((0, 0), (-1, 3), (4, 3)):
+        with pytest.raises(ValueError):
+            stats.proportion(successes, trials)
