@@ -110,3 +110,36 @@ def test_a_study_seen_only_through_the_review_rates_down_for_bias():
     result = rate(designs, [arm("Single", "single-arm", 60, 200, 0.24, 0.37)], RESPONSE, rules=RULES)
     reasons = [d.reason for d in result.downgrades if d.domain == "risk of bias"]
     assert any("through the review's words" in reason for reason in reasons)
+
+
+def test_each_step_says_why_in_the_words_the_pages_show():
+    designs = {"Mice": MICE, "Single": SINGLE}
+    arms = [arm("Mice", "intervention", None, None), arm("Single", "single-arm", None, None)]
+    question = replace(
+        RESPONSE, surrogate=True, partner="radiation", population_indirect="not patients under chemoradiotherapy"
+    )
+    result = rate(designs, arms, question, rules=replace(RULES, caps={**RULES.caps, "indirectness": 3}))
+    assert result.start_reason == "no randomised comparison with a concurrent control"
+    assert [(d.domain, d.levels, d.reason) for d in result.downgrades] == [
+        ("risk of bias", 1, "no concurrent control group: every study of the treatment is single-arm or uncontrolled"),
+        ("indirectness", 1, "tumour response stands in for outcomes patients feel (living longer or better)"),
+        ("indirectness", 1, "not patients under chemoradiotherapy"),
+        (
+            "indirectness",
+            1,
+            "the treatment was given with radiation in every treated group and no group had radiation alone: its own share cannot be seen",
+        ),
+        ("imprecision", 2, "no size of effect is reported: neither how large nor how precise it is can be judged"),
+    ]
+    assert result.notes[0] == "inconsistency cannot be judged from one study"
+    assert result.notes[-1] == "publication bias not assessed: how the review found its studies is not reported"
+    animals = rate({"Mice": MICE}, [arm("Mice", "intervention", 9, 18, 0.29, 0.71)], RESPONSE, rules=RULES)
+    assert ("indirectness", 2, "the evidence is in mice, not patients") in [
+        (d.domain, d.levels, d.reason) for d in animals.downgrades
+    ]
+    two = {
+        "A": replace(MICE, label="A", species_label="mice"),
+        "B": replace(MICE, label="B", species_label="rhesus macaques"),
+    }
+    mixed = rate(two, [arm("A", "intervention", 9, 18), arm("B", "intervention", 9, 18)], RESPONSE, rules=RULES)
+    assert any(d.reason == "the evidence is in mice and rhesus macaques, not patients" for d in mixed.downgrades)

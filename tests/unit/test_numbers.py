@@ -122,3 +122,21 @@ def test_every_printed_percentage_uses_one_convention_half_up():
     assert numbers.share_percent(0.0625) == "6.3%"  # a float at its exact binary value
     assert numbers.format_percent(numbers.percent(1, 16), 1) == "6.3%"
     assert numbers.interval_text(0.0625, 0.5) == "6.3%–50.0%"
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("twenty-one", 21), ("Ninety-nine", 99), ("forty", 40), ("thirteen", 13), ("One-hundred", 100),
+     ("hundred", 100), ("twenty-ten", None), ("twenty-zero", None), ("twenty-twice", None), ("one-twenty", None),
+     ("twenty-", None), ("-one", None), ("twentyone", None)],
+)  # fmt: skip
+def test_number_words_up_to_a_hundred(word, value):
+    assert numbers.word_value(word) == value
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"), [("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("V", 5), ("IX", 9), ("X", 10), ("XIV", 14)]
+)
+def test_roman_numerals_read_subtractively(numeral, value):
+    assert parse_printed(numeral) == value
+    assert parse_printed(numeral + "B") == value  # a stage: IVB is stage 4
