@@ -23,7 +23,7 @@ page.findings_chart(
     title="IL-12 in combination: each group's rate with its interval",
     caption="Every group with counts that answers a question above, with its confidence interval. Filled: the studies "
     "the review cites; hollow and dashed: later studies it never mentions; grey: a benchmark from another study. "
-    "Groups of one question are not pooled.",
+    "Groups answering the same question are not pooled.",
 )
 
 # %% [markdown]

@@ -22,7 +22,7 @@ page.findings_chart(
     topic="nonhuman-primates",
     title="Irradiated monkeys: survival with and without rHuIL-12",
     caption="Each group's survival with its confidence interval. Hollow and dashed: a study the review does not "
-    "cite (the treated and placebo groups of one randomised study).",
+    "cite (the treated and placebo groups of the same randomised study).",
 )
 
 # %%

@@ -14,8 +14,6 @@ from functools import cached_property
 from . import certainty, numbers, stats
 from .views import Evidence, SelectionError, record_label, record_url
 
-NOT_PEER_REVIEWED = "not peer-reviewed"
-
 
 @dataclass(frozen=True, kw_only=True)
 class Source:

@@ -25,8 +25,8 @@ _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 @dataclass(frozen=True)
 class Term:
-    short: str  # as pages print it: "ORR"
-    name: str  # "Objective response rate"
+    short: str  # as pages print it: an abbreviation
+    name: str  # the term spelled out
     anchor: str
     definition: str
 
