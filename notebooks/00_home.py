@@ -2,8 +2,8 @@
 # # Does IL-12 work, for what, and how sure is the evidence?
 #
 # A check of a published narrative review of interleukin-12 (IL-12) in cancer and in
-# blood-cell recovery after chemoradiotherapy, of the studies it cites, and of the studies
-# that came after it: every number is data with the sentence that states it.
+# blood-cell recovery after chemoradiotherapy, of the studies it cites, and of studies on the
+# same questions that it does not cite: every number is data with the sentence that states it.
 
 # %%
 from il12_evidence.page import Page
@@ -63,7 +63,7 @@ page.say(
 #   it; a number without a sign could not be checked. The [glossary](glossary/) explains every
 #   term.
 # - Each topic page opens with its questions, then the studies as their reports describe them,
-#   then the review's numbers, later studies and the review's claims without numbers.
+#   then the review's numbers, the studies it does not cite and its claims without numbers.
 
 # %% [markdown]
 # ## Cite this

@@ -21,7 +21,7 @@ page.findings_chart(
     topic="single-agent",
     title="Single-agent IL-12: each group's rate with its interval",
     caption="Every group with counts that answers a question above, with its confidence interval; no group is "
-    "pooled with another.",
+    "pooled with another, and groups without counts stay in the table.",
 )
 
 # %% [markdown]
@@ -98,7 +98,7 @@ page.forest(
 )
 
 # %% [markdown]
-# ## What later studies found
+# ## Studies the review does not cite
 
 # %%
 page.later_studies(studies)

@@ -21,9 +21,9 @@ page.summary_of_findings(topic="combination", caption="IL-12 in combination: the
 page.findings_chart(
     topic="combination",
     title="IL-12 in combination: each group's rate with its interval",
-    caption="Every group with counts that answers a question above, with its confidence interval. Filled: the studies "
-    "the review cites; hollow and dashed: later studies it never mentions; grey: a benchmark from another study. "
-    "Groups answering the same question are not pooled.",
+    caption="Every group with counts that answers a question above, with its confidence interval. Filled circles: "
+    "the studies the review cites; hollow triangles on dotted lines: studies it does not cite; grey: a benchmark "
+    "from another study. Groups answering the same question are not pooled; groups without counts stay in the table.",
 )
 
 # %% [markdown]
@@ -117,7 +117,7 @@ page.forest(
 )
 
 # %% [markdown]
-# ## What later studies found
+# ## Studies the review does not cite
 
 # %%
 page.later_studies(studies)

@@ -89,7 +89,7 @@ page.grouped_rates(
 # groups that could give each percentage.
 
 # %% [markdown]
-# ## What later studies found
+# ## Studies the review does not cite
 
 # %%
 page.later_studies(studies)

@@ -21,8 +21,8 @@ page.summary_of_findings(
 page.findings_chart(
     topic="nonhuman-primates",
     title="Irradiated monkeys: survival with and without rHuIL-12",
-    caption="Each group's survival with its confidence interval. Hollow and dashed: a study the review does not "
-    "cite (the treated and placebo groups of the same randomised study).",
+    caption="Each group's survival with its confidence interval, for the groups with counts (percentages without "
+    "counts stay in the table above). Hollow triangles on dotted lines: a study the review does not cite.",
 )
 
 # %%
@@ -51,7 +51,7 @@ page.say(
 )
 
 # %% [markdown]
-# ## What later studies found
+# ## Studies the review does not cite
 
 # %%
 page.later_studies(studies)

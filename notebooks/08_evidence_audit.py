@@ -5,9 +5,7 @@
 # counts they come from and against the group sizes the review and its sources state,
 # categories against the whole they should add up to, repeated statements of the same
 # quantity, the outcome a rate's words name against what it counts, and a list of suspect
-# words. A check finds; the data only groups what the checks find into problems, so that a
-# problem several checks find is counted and explained in this place only, and the build
-# fails if a finding is left unassigned.
+# words. Where several checks find the same problem, it is counted and explained here only.
 
 # %%
 from il12_evidence.page import Page

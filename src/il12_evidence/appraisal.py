@@ -1,5 +1,5 @@
 """Views for the reader's question — does it work, for what, how sure: the summary of findings,
-study cards, later studies and the review's claims without numbers. Rows of typed values only.
+study cards, the studies the review does not cite and the review's claims without numbers. Rows of typed values only.
 
 Every number here comes from data: a group's counts from the claims or facts question_evidence.csv
 names (summed where several are named), its rate and interval computed from those counts, and
@@ -13,6 +13,10 @@ from functools import cached_property
 
 from . import certainty, numbers, stats
 from .views import Evidence, SelectionError, record_label, record_url
+
+# A paper's relations (primary_studies.csv) that make it the review's own evidence: the cited
+# report, or another report of the same study. Every other paper is one the review does not cite.
+CITED_RELATIONS = ("cited", "same-study")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,6 +54,7 @@ class EffectArm:
     sources: tuple[Source, ...]  # the claims and facts the number comes from
     note: str
     publication: str
+    cited: bool  # the review cites this study (or another report of it); False: a study it does not cite
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -192,8 +197,10 @@ class Appraisal:
             label, key = paper["label"], row["primary_id"]
             kinds = dataset.rows_by("publication-types", "publication_type")
             publication = kinds[paper["publication_type"]]["label"]
+            cited = paper["relation"] in CITED_RELATIONS
         else:
             label, key, publication = dataset.studies_by_id[row["study_id"]]["label"], row["study_id"], "not read"
+            cited = True
         return EffectArm(
             question_id=row["question_id"],
             row=row["row"],
@@ -211,6 +218,7 @@ class Appraisal:
             sources=tuple(sources),
             note=row["note"] or "",
             publication=publication,
+            cited=cited,
         )
 
     def design(self, key: str) -> certainty.Design:

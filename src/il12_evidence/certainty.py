@@ -120,7 +120,7 @@ def risk_of_bias(designs: dict[str, Design], arms: list[Arm], question: Question
             Downgrade(
                 domain="risk of bias",
                 levels=1,
-                reason="no concurrent control group: every study of the treatment is single-arm or uncontrolled",
+                reason="no control group with results: every group with results here was treated",
             )
         )
     if start == HIGH and question.judged:
@@ -150,7 +150,8 @@ def indirectness(
 ) -> list[Downgrade]:
     found = []
     answering = [designs[s] for s in dict.fromkeys(arm.study for arm in arms if arm.role != "benchmark")]
-    animals = sorted({d.species_label for d in answering if not d.human})
+    # each species once, though one study's label may name several ("A and B")
+    animals = sorted({kind for d in answering if not d.human for kind in d.species_label.split(" and ")})
     if answering and len(animals) and all(not d.human for d in answering):
         found.append(
             Downgrade(
@@ -172,7 +173,7 @@ def indirectness(
             Downgrade(
                 domain="indirectness",
                 levels=1,
-                reason=f"the treatment was given with {question.partner} in every treated group and no group had {question.partner} alone: its own share cannot be seen",
+                reason=f"the treatment was given with {question.partner} in every group with results, and no group given {question.partner} alone has results here: its own share cannot be seen",
             )
         )
     return found

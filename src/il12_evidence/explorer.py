@@ -96,7 +96,7 @@ def explorer(evidence: Evidence, *, root: str) -> str:
         label = escape(dataset.topics[topic]["label"])
         groups.append(
             f'<details class="claims-group" data-topic="{label}"><summary>{label} '
-            f'<span class="group-count">({len(topic_rows)} claims)</span></summary>'
+            f'<span class="group-count">({len(topic_rows)} {"number" if len(topic_rows) == 1 else "numbers"})</span></summary>'
             # data-search-exclude again on the figure: Material's search parser ends an exclusion at the
             # first closing tag of the same name, so the outer <div>'s ends at the controls' </div>.
             f'<figure class="evidence-table" data-search-exclude><figcaption>{label}: its claims</figcaption>'

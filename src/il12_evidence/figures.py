@@ -73,9 +73,12 @@ def forest_plot(
             if row.rate is not None
             else "no count"
         )
-        label = f"{row.study} · {row.group}" + (f" (the review: {row.named_label})" if row.named_label else "")
+        # a group named by the review's words for an outcome reads as the outcome measured
+        group = row.group if row.group_is_arm or not row.outcome_label else row.outcome_label
+        label = f"{row.study} · {group}" + (f" (the review: {row.named_label})" if row.named_label else "")
         if narrow:  # a phone's width holds one short line each
             return textwrap.fill(label, 44), f"{counts} · {stated}", recomputed
+        # the label on its own line, the numbers on the next: a long label never runs into them
         return label, f"{counts} · {stated} · {recomputed}"
 
     def draw(width: float) -> str:
@@ -84,7 +87,7 @@ def forest_plot(
         for outcome in dict.fromkeys(r.outcome_label for r in rows):
             layout.append(("header", outcome[:1].upper() + outcome[1:]))
             layout.extend(("row", row) for row in rows if row.outcome_label == outcome)
-        per_row = 4 if narrow else 2
+        per_row = 4 if narrow else 3
         height = LINE * (sum(per_row if kind == "row" else 1 for kind, _ in layout) + 3) + 0.5
         with figure(width, height) as (fig, ax):
             y = 0.0
@@ -104,13 +107,9 @@ def forest_plot(
                     ha="left",
                     transform=ax.get_yaxis_transform(),
                 )
-                if narrow:
-                    for line in lines:
-                        y += 1
-                        ax.text(0, y, line, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",
-                                transform=ax.get_yaxis_transform())  # fmt: skip
-                else:
-                    ax.text(1, y, lines[0], fontsize=plotting.MIN_FONT_PT, va="center", ha="right", color="#333333",
+                for line in lines:
+                    y += 1
+                    ax.text(0, y, line, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",
                             transform=ax.get_yaxis_transform())  # fmt: skip
                 y += 1
                 implied = item.counts == "implied"
@@ -381,13 +380,10 @@ def evidence_matrix(evidence: Evidence, *, caption: str, source: str) -> Safe:
     return figure_html(draw, name="evidence-matrix", alt=alt, caption=caption, source=source, data=data)
 
 
-IN_REVIEW = ("cited", "same-study")  # a paper's relations that put it inside the review's evidence
-
-
 def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: str, source: str) -> Safe:
     """Each question of the summary of findings with the rate of every group that answers it and its
-    interval: the studies the review cites filled, the later studies it never mentions hollow and
-    dashed, benchmarks grey. Only groups with counts are drawn; the rest stay in the table."""
+    interval: the studies the review cites filled circles, the studies it does not cite hollow
+    triangles on dotted lines, benchmarks grey. Only groups with counts are drawn; the rest stay in the table."""
     dataset = evidence.dataset
     level = numbers.share_percent(evidence.confidence, 0)
 
@@ -398,11 +394,15 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
     def kind(arm) -> str:
         if arm.role == "benchmark":
             return "benchmark"
-        return "review" if relation(arm) in IN_REVIEW else "later"
+        return "review" if arm.cited else "later"
 
     drawn = [(row, [arm for arm in row.arms if arm.rate is not None and arm.trials]) for row in rows]
     drawn = [(row, arms) for row, arms in drawn if arms]
-    words = {"review": "cited by the review", "later": "later, not in the review", "benchmark": "benchmark"}
+    words = {
+        "review": "cited by the review",
+        "later": "not cited by the review",
+        "benchmark": "benchmark from another study",
+    }
     colours = {"review": COLOURS["blue"], "later": COLOURS["vermillion"], "benchmark": COLOURS["grey"]}
 
     def label(arm) -> str:
@@ -443,9 +443,9 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
                     which = kind(arm)
                     write(text, fontsize=plotting.MIN_FONT_PT)
                     ax.plot([arm.ci_low * 100, arm.ci_high * 100], [y, y], color=colours[which], linewidth=1.4,
-                            linestyle="--" if which == "later" else "-")  # fmt: skip
-                    ax.plot(arm.rate * 100, y, marker="o", markersize=6, linestyle="none", color=colours[which],
-                            markerfacecolor="white" if which == "later" else colours[which])  # fmt: skip
+                            linestyle=":" if which == "later" else "-")  # fmt: skip
+                    ax.plot(arm.rate * 100, y, marker="^" if which == "later" else "o", markersize=7, linestyle="none",
+                            color=colours[which], markerfacecolor="white" if which == "later" else colours[which])  # fmt: skip
                     y += 1
             ax.set_ylim(y, -1)
             ax.set_xlim(0, 100)
@@ -455,7 +455,7 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
             shown = list(dict.fromkeys(kind(arm) for _, arms in drawn for arm in arms))
             key = [
-                Line2D([], [], marker="o", color=colours[k], linestyle="--" if k == "later" else "-",
+                Line2D([], [], marker="^" if k == "later" else "o", color=colours[k], linestyle=":" if k == "later" else "-",
                        markerfacecolor="white" if k == "later" else colours[k], label=words[k])
                 for k in ("review", "later", "benchmark") if k in shown
             ]  # fmt: skip

@@ -25,17 +25,23 @@ from .rules import COPIED, FAILED, HELD, TRUNCATED, Audit, Finding
 UNCHECKED = "unchecked"
 ORDER = (FAILED, COPIED, TRUNCATED, HELD, UNCHECKED)
 SYMBOLS = {FAILED: "✗", COPIED: "↺", TRUNCATED: "≈", HELD: "✓", UNCHECKED: ""}
-WORDS = {FAILED: "inconsistent", COPIED: "copied", TRUNCATED: "truncated", HELD: "checked", UNCHECKED: "not checked"}
+WORDS = {
+    FAILED: "inconsistent",
+    COPIED: "copied",
+    TRUNCATED: "holds only if",
+    HELD: "checked",
+    UNCHECKED: "not checked",
+}
 LABELS = {
     FAILED: "inconsistent with the review's own numbers",
     COPIED: "inconsistent, as in its source",
-    TRUNCATED: "holds only if truncated",
+    TRUNCATED: "holds only under an assumption (decimals cut off, or patients not assessed)",
     HELD: "checked against the review's own numbers",
     UNCHECKED: "not checkable against the review's own numbers",
 }
 MEANINGS = {
     HELD: "recomputed from, or cross-checked with, the review's own numbers (and its sources' group sizes), and it held",
-    TRUNCATED: "holds only if the decimals were cut off, not rounded",
+    TRUNCATED: "holds only under an assumption the review does not state: that decimals were cut off rather than rounded, or that some patients of its group were not assessed",
     FAILED: "out of line with the review's own numbers",
     COPIED: "out of line, and its source prints the same thing: the review copied it",
 }
@@ -54,7 +60,7 @@ SOURCE_WORDS = {
 SOURCE_MEANINGS = {
     MATCH: "its source states the same figure for the same thing",
     VALUE: "its source states a different figure",
-    LABEL: "named as another outcome, statistic or quantity than its source, or its own counts, show",
+    LABEL: "its source, or its own counts, show another outcome, statistic or quantity than the review names",
     ABSENT: "the document of the source that was read does not state it",
     NOT_READ: "no copy of its source could be read",
     ELSEWHERE: "the cited source was read and the figure comes from another study",

@@ -49,12 +49,15 @@ def _study_link(arm: EffectArm, pages: dict[str, str], root: str) -> Safe:
     )
 
 
+NOT_CITED = Safe(' <span class="not-cited">(not cited by the review)</span>')
+
+
 def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[str, str], confidence_level: str) -> Safe:
     """One row per question: what was asked, which studies answer it, the effect, and how sure."""
     cells, ids = [], []
     for row in rows:
         arms = "".join(
-            f"<li>{escape(ROLE_WORDS[arm.role])}{_study_link(arm, pages, root)}, {escape(arm.arm)}: "
+            f"<li>{escape(ROLE_WORDS[arm.role])}{_study_link(arm, pages, root)}{NOT_CITED if not arm.cited else ''}, {escape(arm.arm)}: "
             f"{arm_effect(arm, level=confidence_level)}</li>"
             for arm in row.arms
         )
@@ -64,8 +67,8 @@ def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[st
             difference = (
                 '<p class="sof-difference">'
                 + computed(
-                    f"Difference: {numbers.signed_points(d.points)} ({confidence_level} CI "
-                    f"{numbers.signed_points(d.low)} to {numbers.signed_points(d.high)})"
+                    f"Difference, {d.intervention.arm} minus {d.comparator.arm}: {numbers.signed_points(d.points)} "
+                    f"({confidence_level} CI {numbers.signed_points(d.low)} to {numbers.signed_points(d.high)})"
                 )
                 + "</p>"
             )
@@ -202,7 +205,8 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
         )
     for row, difference in line.comparisons:
         seen += (
-            f"In {data(difference.intervention.study)}, the only randomised comparison for “{data(row.question)}”, "
+            f"In {data(difference.intervention.study)}{NOT_CITED if not difference.intervention.cited else ''}, "
+            f"the randomised comparison with counts for “{data(row.question)}”, "
             f"{data(difference.intervention.arm)}: {rate(difference.intervention)}; {data(difference.comparator.arm)}: "
             f"{rate(difference.comparator)}. "
         )
@@ -247,12 +251,12 @@ def searches_made(searches) -> Safe:
 
 
 def later_block(label: str, cards: str, searches) -> Safe:
-    """'What later studies found' for one of the review's studies: the cards, and the searches made."""
+    """The studies the review does not cite beside one of its studies: the cards, and the searches made."""
     searched = searches_made(searches)
     if cards:
         return Safe(
-            f'<div class="later data-text"><p class="later-head">After {escape(label)}:</p><div class="study-cards">{cards}</div>{searched}</div>'
+            f'<div class="later data-text"><p class="later-head">Beyond {escape(label)}, studies the review does not cite:</p><div class="study-cards">{cards}</div>{searched}</div>'
         )
     return Safe(
-        f'<div class="later data-text"><p class="later-head">After {escape(label)}: no later or larger study of the same regimen was found.</p>{searched}</div>'
+        f'<div class="later data-text"><p class="later-head">Beyond {escape(label)}: no other study of the same regimen was found.</p>{searched}</div>'
     )

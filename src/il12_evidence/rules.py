@@ -365,10 +365,12 @@ def check_group_sizes(dataset) -> list[Finding]:
             explanation = f"{printed}% fits its own group. Every group size of {study['label']}: {described}."
         elif own and any(found for _, found in readings):
             fitting = [g for g, found in readings if found]
-            status, severity, mark = _mark_for({n for _, found in readings for n in found})
-            status = (
-                "fits-own-group-if-not-all-assessable" if mark == HELD else "fits-if-not-all-assessable-and-truncated"
-            )
+            # it holds only under an assumption the review does not state (patients not assessed): ≈, as
+            # a fit only by truncation is, never ✓
+            held, _, _ = _mark_for({n for _, found in readings for n in found})
+            status, severity, mark = "fits-own-group-if-not-all-assessable", WARNING, TRUNCATED
+            if held != "consistent":
+                status = "fits-if-not-all-assessable-and-truncated"
             size, label = own[0][0].size, own[0][0].label
             explanation = (
                 f"{printed}% is no whole number of the {size} patients of its own group ({label}) "
@@ -773,15 +775,21 @@ RULES: dict[str, Callable] = {
 }
 
 
+# Verdicts (verdicts.csv) under which the source read prints the same value, named alike or not.
+SAME_VALUE_VERDICTS = ("match", "differs-outcome", "differs-statistic", "differs-quantity")
+
+
 def _same_as_source(dataset, claim_id: str) -> bool:
-    """The claim's cited source was read and prints the same number (and counts) for it."""
+    """The claim's source was read and prints the same number (and counts) for it, whatever name it
+    gives it: a source that names the same figure another outcome still prints the gap it leaves."""
     primary = dataset.primary_by_claim.get(claim_id)
     claim = dataset.claims_by_id[claim_id]
     return (
         primary is not None
-        and primary["verdict"] == "match"
+        and primary["verdict"] in SAME_VALUE_VERDICTS
         and primary["primary_value"] == claim["value_as_printed"]
-        and all(primary[f"primary_{c}"] in (None, claim[c]) for c in ("numerator", "denominator"))
+        # counts the review states must be the source's; counts only the source gives do not matter
+        and all(claim[c] is None or primary[f"primary_{c}"] in (None, claim[c]) for c in ("numerator", "denominator"))
     )
 
 

@@ -159,7 +159,7 @@ def references_table(evidence: Evidence, root: str) -> str:
     for row in dataset.references:
         url = views.record_url(row)
         # none seen: the searches made for the reference's identifier (those for its paper's
-        # later studies are on the study's page)
+        # the studies it does not cite are on the study's page)
         searched = [] if url else dataset.searches_for.get(f"ref-{row['ref']}", [])
         rows.append(
             {
@@ -260,7 +260,7 @@ def cite(evidence: Evidence, root: str) -> str:
     review = package.get("sources", [{}])[0]
     return _p(
         f"Cite the data and site as: <cite>{escape(package.get('title', ''))}, version {escape(package.get('version', ''))}</cite> "
-        "(see <code>CITATION.cff</code> in the repository). Always cite the review itself: "
+        "Always cite the review itself: "
         f"<cite>{escape(review.get('title', ''))}.</cite> {render.link(review.get('path', ''), review.get('path', ''))}"
     )
 

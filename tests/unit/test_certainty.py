@@ -121,13 +121,13 @@ def test_each_step_says_why_in_the_words_the_pages_show():
     result = rate(designs, arms, question, rules=replace(RULES, caps={**RULES.caps, "indirectness": 3}))
     assert result.start_reason == "no randomised comparison with a concurrent control"
     assert [(d.domain, d.levels, d.reason) for d in result.downgrades] == [
-        ("risk of bias", 1, "no concurrent control group: every study of the treatment is single-arm or uncontrolled"),
+        ("risk of bias", 1, "no control group with results: every group with results here was treated"),
         ("indirectness", 1, "tumour response stands in for outcomes patients feel (living longer or better)"),
         ("indirectness", 1, "not patients under chemoradiotherapy"),
         (
             "indirectness",
             1,
-            "the treatment was given with radiation in every treated group and no group had radiation alone: its own share cannot be seen",
+            "the treatment was given with radiation in every group with results, and no group given radiation alone has results here: its own share cannot be seen",
         ),
         ("imprecision", 2, "no size of effect is reported: neither how large nor how precise it is can be judged"),
     ]
