@@ -32,10 +32,10 @@ page.legend()
 problems = page.problems
 by_consequence = problems.groupby(["rank", "consequence"]).size()
 page.say(
-    "The audit finds {=problems} problems in the review, however many checks find each: "
+    "The audit finds {=problems} problems in the review, however many checks find each; by what they change: "
     "{=consequences}. {=copied} of them the review copied from its source. Most consequential first:",
     problems=len(problems),
-    consequences=[f"{count} {name}" for (_, name), count in by_consequence.items()],
+    consequences=[f"{name} ({count})" for (_, name), count in by_consequence.items()],
     copied=int(problems.copied.sum()),
 )
 

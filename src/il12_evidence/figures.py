@@ -88,7 +88,9 @@ def forest_plot(
             layout.append(("header", outcome[:1].upper() + outcome[1:]))
             layout.extend(("row", row) for row in rows if row.outcome_label == outcome)
         per_row = 4 if narrow else 3
-        height = LINE * (sum(per_row if kind == "row" else 1 for kind, _ in layout) + 3) + 0.5
+        # a label wrapped on a phone takes a line more for each break
+        extra = sum(lines_for(item, narrow)[0].count("\n") for kind, item in layout if kind == "row")
+        height = LINE * (sum(per_row if kind == "row" else 1 for kind, _ in layout) + extra + 3) + 0.5
         with figure(width, height) as (fig, ax):
             y = 0.0
             for kind, item in layout:
@@ -98,15 +100,17 @@ def forest_plot(
                     y += 1
                     continue
                 label, *lines = lines_for(item, narrow)
+                breaks = label.count("\n")  # a wrapped label is centred on its own lines
                 ax.text(
                     0,
-                    y,
+                    y + breaks / 2,
                     label,
                     fontsize=plotting.MIN_FONT_PT,
                     va="center",
                     ha="left",
                     transform=ax.get_yaxis_transform(),
                 )
+                y += breaks
                 for line in lines:
                     y += 1
                     ax.text(0, y, line, fontsize=plotting.MIN_FONT_PT, va="center", ha="left", color="#333333",

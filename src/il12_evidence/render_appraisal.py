@@ -230,11 +230,15 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
     sentences.append(
         Safe(
             "<strong>What is not known.</strong> "
-            + "; ".join(unknown)
+            + _sentence_case("; ".join(unknown))
             + f'. <a href="{sof_anchor}">The summary of findings</a> shows each answer with its reasons.'
         )
     )
     return sentences
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def searches_made(searches) -> Safe:

@@ -259,7 +259,7 @@ def cite(evidence: Evidence, root: str) -> str:
     package = evidence.dataset.package
     review = package.get("sources", [{}])[0]
     return _p(
-        f"Cite the data and site as: <cite>{escape(package.get('title', ''))}, version {escape(package.get('version', ''))}</cite> "
+        f"Cite the data and site as: <cite>{escape(package.get('title', ''))}, version {escape(package.get('version', ''))}</cite>. "
         "Always cite the review itself: "
         f"<cite>{escape(review.get('title', ''))}.</cite> {render.link(review.get('path', ''), review.get('path', ''))}"
     )
