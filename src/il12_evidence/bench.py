@@ -73,8 +73,10 @@ def lighthouse_scores(site: Path, runs: int = LIGHTHOUSE_RUNS) -> list[tuple[str
     page: Lighthouse's mobile defaults, Debian's chromium, the site served with gzip as a static host
     serves it. Several runs, as Lighthouse's own guidance on variability advises: one run of a long
     page swung by 10 points from one run to the next on this machine."""
-    pages = sorted(
-        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+    pages = sorted(  # every page but the redirects from old addresses (they land on a page measured here)
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]
     )
     scores = []
     with serve(site) as url:

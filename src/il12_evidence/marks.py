@@ -62,7 +62,7 @@ SOURCE_MEANINGS = {
     VALUE: "its source states a different figure",
     LABEL: "its source, or its own counts, show another outcome, statistic or quantity than the review names",
     ABSENT: "the document of the source that was read does not state it",
-    NOT_READ: "no copy of its source could be read",
+    NOT_READ: "no copy of its source, or of the part of it that would state the figure, could be read",
     ELSEWHERE: "the cited source was read and the figure comes from another study",
 }
 OTHER_REPORT = "in a dashed box: compared with another report of the same study, the cited source not read"

@@ -250,6 +250,14 @@ MIN_FIGURE_TEXT_PX = 11
 def assert_figure_text_readable(page, site: Path, path: str) -> None:
     """Every figure's smallest text is at least 11 CSS px as drawn at the page's current width:
     its smallest font size (SVG user units) times the width shown over the viewBox width."""
+    # after a resize a <picture> may be switching to its other source: wait until each is drawn
+    page.evaluate(
+        "Promise.all([...document.querySelectorAll('figure.evidence-figure img')].map(i => { i.loading = 'eager'; "
+        "return i.decode().catch(() => null); }))"
+    )
+    page.wait_for_function(
+        "[...document.querySelectorAll('figure.evidence-figure img')].every(i => i.complete && i.currentSrc)"
+    )
     shown = page.eval_on_selector_all(
         "figure.evidence-figure img", "els => els.map(e => [e.currentSrc, e.getBoundingClientRect().width])"
     )
