@@ -56,7 +56,9 @@ page.say(
 
 # %%
 duvic = single_agent[single_agent.study_id == "duvic-2006"]
-page.proportions(duvic, caption="Proportions with a known group size", collapsed=True)
+page.proportions(
+    duvic, caption=f"{page.study_label('duvic-2006')}: proportions with a known group size", collapsed=True
+)
 
 # %% [markdown]
 # ### Non-Hodgkin's lymphoma and Hodgkin's disease (Younes et al.)
@@ -82,7 +84,9 @@ page.say(
 
 # %%
 younes = single_agent[single_agent.study_id == "younes-2004"]
-page.proportions(younes, caption="Proportions with a known group size, by route", collapsed=True)
+page.proportions(
+    younes, caption=f"{page.study_label('younes-2004')}: proportions with a known group size", collapsed=True
+)
 
 # %% [markdown]
 # ## Response rates with their confidence intervals

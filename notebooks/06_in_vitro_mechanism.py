@@ -25,8 +25,14 @@ page.summary_of_findings(topic="in-vitro-mechanism", caption="Cells in culture: 
 # %%
 page.indirectness("progenitors-in-culture")
 
+# %% [markdown]
+# ## The studies, as their reports describe them
+
 # %%
 studies = page.studies
+page.study_cards(studies[studies.topic == "in-vitro-mechanism"].study_id)
+
+# %%
 page.studies_table(
     studies[studies.topic == "in-vitro-mechanism"],
     caption="The in vitro studies the review reports (it states no numbers for them)",

@@ -536,9 +536,14 @@ def assertion_rows(evidence: Evidence, *, topics: Sequence[str] | None = None) -
             continue
         if row["source_ref"] is not None:
             reference = dataset.references_by_ref[row["source_ref"]]
-            source = (
-                f"ref. {row['source_ref']} ({reference['authors'].split(',')[0].split(' ')[0]} {reference['year']})"
+            # the study's own label where the data names one (it corrects a misprinted year)
+            studies = dataset.grouped_by("studies", "ref").get(row["source_ref"], [])
+            name = (
+                studies[0]["label"]
+                if len(studies) == 1
+                else f"{reference['authors'].split(',')[0].split(' ')[0]} {reference['year']}"
             )
+            source = f"ref. {row['source_ref']} ({name})"
             url = record_url(reference)
         elif row["source_paper"]:
             paper = dataset.primary_studies[row["source_paper"]]

@@ -212,7 +212,12 @@ def inconsistency(arms: list[Arm]) -> tuple[list[Downgrade], list[str]]:
     treated = [arm for arm in arms if arm.role in ("intervention", "single-arm") and arm.ci_low is not None]
     studies = {arm.study for arm in treated}
     if len(studies) < 2:
-        return [], ["inconsistency cannot be judged from one study"]
+        # the reason says how many studies gave a rate: several may answer with none
+        return [], [
+            "inconsistency cannot be judged: no study gives a rate with an interval"
+            if not studies
+            else "inconsistency cannot be judged from one study"
+        ]
     for first in treated:
         for second in treated:
             if first.study < second.study and (first.ci_high < second.ci_low or second.ci_high < first.ci_low):

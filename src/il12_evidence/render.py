@@ -368,29 +368,28 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
         symbol, label = note.sign
         css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
         numbers_cell = ", ".join(claim(n, root=root) for n in note.numbers[:6])
-        checks = "; ".join(dict.fromkeys(f.explanation for f in note.findings))
+        checks = " ".join(dict.fromkeys(f.explanation for f in note.findings))
+        whose = "copied from its source" if note.copied else "the review's"
         cells.append(
             {
                 "problem": Safe(
                     f'<span class="{css}" role="img" aria-label="{escape(label)}">{symbol}</span> '
                     f"<strong>{escape(note.title)}</strong>"
+                    + (f'<span class="problem-numbers">Numbers: {numbers_cell}</span>' if numbers_cell else "")
                 ),  # fmt: skip
-                "explanation": note.explanation,
-                "consequence": f"{note.consequence}: {note.consequence_reason}",
-                "whose": "copied from its source" if note.copied else "the review's",
-                "numbers": Safe(numbers_cell) if numbers_cell else "",
-                "checks": checks,
+                # what the checks computed is long, and for readers who want to check the check: on demand
+                "explanation": Safe(
+                    escape(note.explanation)
+                    + (f'<details class="checks"><summary>What the checks computed</summary>{escape(checks)}</details>' if checks else "")
+                ),  # fmt: skip
+                "consequence": Safe(
+                    f"{escape(note.consequence)}: {escape(note.consequence_reason)}"
+                    f'<span class="problem-whose">Whose error: {escape(whose)}</span>'
+                ),
             }
         )
         ids.append(problem_anchor(note.problem_id))
-    columns = [
-        ("problem", "Problem"),
-        ("explanation", "What it means"),
-        ("consequence", "What it changes"),
-        ("whose", "Whose error"),
-        ("numbers", "Numbers"),
-        ("checks", "What the checks computed"),
-    ]
+    columns = [("problem", "Problem"), ("explanation", "What it means"), ("consequence", "What it changes")]
     return table(cells, columns=columns, caption=caption, key_columns=("problem", "explanation"), row_ids=ids)
 
 
@@ -457,7 +456,7 @@ def _outcome_cell(row: ConcordanceRow) -> str:
     if row.review_statistic or row.primary_statistic:
         parts.append(f"{row.review_statistic or '—'} / {row.primary_statistic or '—'}")
     if row.primary_orr:
-        parts.append(f"the primary's own {row.primary_orr}")
+        parts.append(f"the source's own {row.primary_orr}")
     return "; ".join(parts)
 
 
@@ -563,8 +562,13 @@ def comparisons_list(rows: Sequence[ConcordanceRow], *, root: str) -> Safe:
 
 
 def collapsed(html: str, *, summary: str) -> Safe:
-    """Content a reader opens on demand (closed by default, so a page stays short on a phone)."""
-    return Safe(f'<details class="more"><summary>{escape(summary)}</summary>{html}</details>')
+    """Content a reader opens on demand (closed by default, so a page stays short on a phone).
+
+    A table whose caption is the summary keeps its caption for screen readers only: seen twice,
+    one above the other, it reads as a slip."""
+    same = html.startswith('<figure class="evidence-table"') and f"<figcaption>{escape(summary)}</figcaption>" in html
+    css = "more caption-in-summary" if same else "more"
+    return Safe(f'<details class="{css}"><summary>{escape(summary)}</summary>{html}</details>')
 
 
 def callout(text: str, *, title: str) -> Safe:

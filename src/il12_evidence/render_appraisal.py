@@ -2,6 +2,7 @@
 review's claims without numbers. Data text is always escaped; every number is computed from data
 and marked as such (render.computed)."""
 
+import re
 from collections.abc import Sequence
 
 from . import numbers
@@ -77,7 +78,7 @@ def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[st
         )
         notes = "".join(f"<li>{escape(note)}</li>" for note in row.certainty.notes)
         why = (
-            f'<details class="sof-why"><summary>Why</summary><p>Starts {escape(row.certainty.start)}: '
+            f'<details class="sof-why"><summary>Why {escape(row.certainty.level)}</summary><p>Starts {escape(row.certainty.start)}: '
             f"{escape(row.certainty.start_reason)}.</p><ul>{reasons}{notes}</ul></details>"
         )
         cells.append(
@@ -161,7 +162,7 @@ def assertions_table(rows: Sequence[AssertionRow], *, caption: str) -> Safe:
             says = Safe(f"{says} <q>{escape(row.source_quote)}</q>")
         cells.append(
             {
-                "quote": Safe(f"<q>{escape(row.quote)}</q>" + (f" [{escape(row.refs)}]" if row.refs else "")),
+                "quote": Safe(f"<q>{escape(row.quote)}</q>" + _cited(row)),
                 "kind": row.kind,
                 "verdict": Safe(
                     f'<strong class="verdict v-{escape(row.verdict)}">{escape(row.verdict_label)}</strong>'
@@ -264,3 +265,10 @@ def later_block(label: str, cards: str, searches) -> Safe:
     return Safe(
         f'<div class="later data-text"><p class="later-head">Beyond {escape(label)}: no other study of the same regimen was found.</p>{searched}</div>'
     )
+
+
+def _cited(row: AssertionRow) -> str:
+    """The references a claim cites, unless its quote already ends by citing them ("… [4,5].")."""
+    if not row.refs or re.search(r"\[[\d,–\- ]+\]\.?$", row.quote.rstrip()):
+        return ""
+    return f" [{escape(row.refs)}]"

@@ -679,9 +679,9 @@ def check_outcome_definitions(dataset) -> list[Finding]:
             paper = dataset.primary_studies[primary["primary_id"]]["label"]
             if named != primary_categories:
                 problem = True
-                notes.append(f"{paper} reports {figure} as {primary_label}, where the review says {label}")
+                notes.append(f"in {paper}, {figure} is a figure of {primary_label}, where the review says {label}")
             else:
-                notes.append(f"{paper} reports {figure} as {primary_label} too")
+                notes.append(f"in {paper}, {figure} is a figure of {primary_label} too")
         status, severity = ("outcome-mismatch", WARNING) if problem else ("same-outcome", PASS)
         findings.append(
             Finding(

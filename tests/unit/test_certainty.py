@@ -131,12 +131,13 @@ def test_each_step_says_why_in_the_words_the_pages_show():
         ),
         ("imprecision", 2, "no size of effect is reported: neither how large nor how precise it is can be judged"),
     ]
-    assert result.notes[0] == "inconsistency cannot be judged from one study"
+    assert result.notes[0] == "inconsistency cannot be judged: no study gives a rate with an interval"
     assert result.notes[-1] == "publication bias not assessed: how the review found its studies is not reported"
     animals = rate({"Mice": MICE}, [arm("Mice", "intervention", 9, 18, 0.29, 0.71)], RESPONSE, rules=RULES)
     assert ("indirectness", 2, "the evidence is in mice, not patients") in [
         (d.domain, d.levels, d.reason) for d in animals.downgrades
     ]
+    assert animals.notes[0] == "inconsistency cannot be judged from one study"
     two = {
         "A": replace(MICE, label="A", species_label="mice"),
         "B": replace(MICE, label="B", species_label="rhesus macaques"),

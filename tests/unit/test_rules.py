@@ -174,7 +174,7 @@ def test_outcome_definition_compares_with_the_primary_outcome():
         "rate", primary_value="41", primary_unit="%", primary_outcome="objective-response", verdict="differs-outcome"
     )
     data = dataset(claim("rate", value_as_printed="41", outcome="complete-response"), primary=[primary])
-    assert "reports 41% as objective response" in _one(rules.check_outcome_definitions(data)).explanation
+    assert "41% is a figure of objective response" in _one(rules.check_outcome_definitions(data)).explanation
     agree = dataset(claim("rate", value_as_printed="41", outcome="objective-response"), primary=[primary])
     assert _one(rules.check_outcome_definitions(agree)).status == "same-outcome"
 
