@@ -380,7 +380,11 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
                 # what the checks computed is long, and for readers who want to check the check: on demand
                 "explanation": Safe(
                     escape(note.explanation)
-                    + (f'<details class="checks"><summary>What the checks computed</summary>{escape(checks)}</details>' if checks else "")
+                    + (
+                        f'<details class="checks"><summary>What the checks computed</summary>{escape(checks)}</details>'
+                        if checks
+                        else ""
+                    )
                 ),  # fmt: skip
                 "consequence": Safe(
                     f"{escape(note.consequence)}: {escape(note.consequence_reason)}"
