@@ -385,7 +385,7 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
                         if checks
                         else ""
                     )
-                ),  # fmt: skip
+                ),
                 "consequence": Safe(
                     f"{escape(note.consequence)}: {escape(note.consequence_reason)}"
                     f'<span class="problem-whose">Whose error: {escape(whose)}</span>'
