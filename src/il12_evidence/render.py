@@ -571,8 +571,12 @@ def collapsed(html: str, *, summary: str) -> Safe:
     A table whose caption is the summary keeps its caption for screen readers only: seen twice,
     one above the other, it reads as a slip."""
     same = html.startswith('<figure class="evidence-table"') and f"<figcaption>{escape(summary)}</figcaption>" in html
-    css = "more caption-in-summary" if same else "more"
-    return Safe(f'<details class="{css}"><summary>{escape(summary)}</summary>{html}</details>')
+    if same:  # the caption's words as the notebook gave them, data text included (as in a figcaption)
+        return Safe(
+            f'<details class="more caption-in-summary"><summary><span class="data-text">{escape(summary)}</span>'
+            f"</summary>{html}</details>"
+        )
+    return Safe(f'<details class="more"><summary>{escape(summary)}</summary>{html}</details>')
 
 
 def callout(text: str, *, title: str) -> Safe:
