@@ -14,7 +14,8 @@ page.bottom_line()
 # %% [markdown]
 # ## Summary of findings
 #
-# Each row is a question the review addresses. Certainty follows the GRADE approach: high,
+# Each row is a question about a treatment the review reports; a few are asked only by studies
+# it does not cite. Certainty follows the GRADE approach: high,
 # moderate, low or very low, rated by written rules; open "Why" for each reason.
 
 # %%

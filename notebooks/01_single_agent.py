@@ -50,8 +50,8 @@ page.say(
     "abstract describes an open-label study of rhIL-12 alone. The median time to the start of a partial response was {ctcl-median-time-to-start}, "
     "and to response in all {ctcl-median-time-all-patients}, {ctcl-median-time-to-response}. "
     "{ctcl-continuous-count} received continuous treatment: {ctcl-continuous-mr:bare} of them had a minimal "
-    "response and {ctcl-continuous-pr:bare} a partial response; these patients went on because they were doing well, "
-    "so their share of responses says nothing about the treatment."
+    "response and {ctcl-continuous-pr:bare} a partial response; if they continued because they were doing well, "
+    "their share of responses says nothing about the treatment."
 )
 
 # %%

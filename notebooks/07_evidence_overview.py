@@ -20,7 +20,7 @@ page.say(
 )
 
 # %% [markdown]
-# ## The only study in patients of blood-cell recovery
+# ## The only study in patients of blood-cell recovery that the review cites
 #
 # The review cites a randomised study of rhIL-12 in patients after radiotherapy in its
 # conclusions, without a number.
@@ -40,7 +40,7 @@ page.later_studies(["guo-2017"])
 # ## The studies whose results the review reports
 
 # %%
-page.studies_table(studies, caption="The studies whose results the review reports", collapsed=True)
+page.studies_table(studies, caption="Open the table: each study with its design, setting and species", collapsed=True)
 
 # %% [markdown]
 # ## What kind of evidence supports which outcome
@@ -77,7 +77,7 @@ phases = clinical.assign(
 )[["label", "design", "phase", "phase_source"]].rename(
     columns={"label": "Study", "design": "Design", "phase": "Phase", "phase_source": "Phase printed in"}
 )
-page.show(phases, caption="Clinical studies and their phases", collapsed=True)
+page.show(phases, caption="Open the table: each clinical study with its phase", collapsed=True)
 
 # %% [markdown]
 # ## Clinical response rates
@@ -138,8 +138,8 @@ page.show(
 # %%
 parameters = page.table("parameters")
 page.show(
-    parameters[parameters.parameter.str.contains("weight|exponent")].rename(
-        columns={"parameter": "Parameter", "value": "Assumed value", "unit": "Unit", "description": "Source"}
+    parameters[parameters.parameter.str.contains("weight|exponent")][["description", "value", "unit"]].rename(
+        columns={"description": "Parameter and its source", "value": "Assumed value", "unit": "Unit"}
     ),
     caption="Assumed parameters of the dose conversion",
     numeric=["Assumed value"],

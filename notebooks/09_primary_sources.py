@@ -48,7 +48,7 @@ page.show(by_verdict, caption="The review's numbers by verdict and by what was r
 by_study = concordance.merge(page.claims[["claim_id", "study_id"]], on="claim_id")
 for study_id, rows in by_study.groupby("study_id", sort=False):
     display(page.study_heading(study_id))
-    caption = f"{page.study_label(study_id)}: the review's numbers against its source"
+    caption = f"Its numbers in the review ({len(rows)}), against what was read"
     display(page.concordance(rows, caption=caption, anchors=True, collapsed=True))
 
 # %% [markdown]

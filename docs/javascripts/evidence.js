@@ -14,7 +14,7 @@
     ? script.src.replace(/javascripts\/evidence\.js(?:[?#].*)?$/, "")
     : new URL("/", location.href).href;
 
-  var MARK_WORDS = { held: "checked", truncated: "holds only if truncated", failed: "inconsistent", copied: "copied from its source", unchecked: "not checked" };
+  var MARK_WORDS = { held: "checked", truncated: "holds under an assumption", failed: "inconsistent", copied: "copied from its source", unchecked: "not checked" };
   var MARK_SYMBOLS = { held: "✓", truncated: "≈", failed: "✗", copied: "↺", unchecked: "" };
   var MARK_ORDER = ["held", "truncated", "failed", "copied", "unchecked"];
 

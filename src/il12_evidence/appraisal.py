@@ -83,7 +83,7 @@ class SofRow:
     outcome_label: str
     outcome_kind: str
     arms: tuple[EffectArm, ...]
-    difference: Difference | None
+    differences: tuple[Difference, ...]  # each treated group of a study against its comparator
     certainty: certainty.Certainty
     studies: tuple[str, ...]
     designs: tuple[str, ...]  # "<paper>: <its design>", one per paper
@@ -308,7 +308,7 @@ class Appraisal:
                     outcome_label=outcome_label,
                     outcome_kind=kind["label"],
                     arms=arms,
-                    difference=self._difference(arms),
+                    differences=self._differences(arms),
                     certainty=rated,
                     studies=tuple(designs),
                     designs=tuple(self._design_text(k) for k in keys),
@@ -324,8 +324,9 @@ class Appraisal:
         study = self.dataset.studies_by_id[key]
         return f"{study['label']}: {study['design']} (only the review's words read)"
 
-    def _difference(self, arms: Sequence[EffectArm]) -> Difference | None:
-        """The first intervention and comparator of one study, both with counts."""
+    def _differences(self, arms: Sequence[EffectArm]) -> tuple[Difference, ...]:
+        """Each intervention group with counts against its own study's comparator with counts."""
+        found = []
         for intervention in arms:
             if intervention.role != "intervention" or intervention.rate is None:
                 continue
@@ -345,8 +346,10 @@ class Appraisal:
                     comparator.trials,
                     confidence=self.evidence.confidence,
                 )
-                return Difference(intervention=intervention, comparator=comparator, points=points, low=low, high=high)
-        return None
+                found.append(
+                    Difference(intervention=intervention, comparator=comparator, points=points, low=low, high=high)
+                )
+        return tuple(found)
 
     def rows_for(self, *, topic: str | None = None, theme: str | None = None) -> list[SofRow]:
         chosen = [r for r in self.rows if (topic is None or r.topic == topic) and (theme is None or r.theme == theme)]
@@ -536,11 +539,11 @@ def assertion_rows(evidence: Evidence, *, topics: Sequence[str] | None = None) -
             continue
         if row["source_ref"] is not None:
             reference = dataset.references_by_ref[row["source_ref"]]
-            # the study's own label where the data names one (it corrects a misprinted year)
-            studies = dataset.grouped_by("studies", "ref").get(row["source_ref"], [])
+            # the paper read, where it is in the data, names it (with the year of its record, not a misprint)
+            papers = [p for p in dataset.rows("primary-studies") if p["ref"] == row["source_ref"]]
             name = (
-                studies[0]["label"]
-                if len(studies) == 1
+                papers[0]["label"]
+                if len(papers) == 1
                 else f"{reference['authors'].split(',')[0].split(' ')[0]} {reference['year']}"
             )
             source = f"ref. {row['source_ref']} ({name})"
@@ -593,7 +596,8 @@ class BottomLine:
     treated_arms: tuple[EffectArm, ...]  # patients' treated groups with counts (therapy)
     lowest: EffectArm | None
     highest: EffectArm | None
-    comparisons: tuple[tuple[SofRow, Difference], ...]  # randomised comparisons with counts
+    comparisons: tuple[tuple[SofRow, tuple[Difference, ...]], ...]  # randomised comparisons with counts
+    species: dict[str, str]  # who was treated in each compared study, by study key ("patients or volunteers")
     unquantified: tuple[SofRow, ...]  # questions whose evidence gives no size of effect
     by_level: tuple[tuple[str, int], ...]  # (level, questions), most certain first
     questions: int
@@ -610,7 +614,7 @@ def bottom_line(appraisal: Appraisal) -> BottomLine:
     treated = tuple(
         a for r in therapy for a in r.arms if a.role in ("intervention", "single-arm") and a.rate is not None
     )
-    comparisons = tuple((r, r.difference) for r in rows if r.difference is not None)
+    comparisons = tuple((r, r.differences) for r in rows if r.differences)
     unquantified = tuple(
         r for r in rows if not any(a.rate is not None or a.percent is not None for a in r.arms if a.role != "benchmark")
     )
@@ -629,6 +633,11 @@ def bottom_line(appraisal: Appraisal) -> BottomLine:
         lowest=min(treated, key=lambda a: a.rate) if treated else None,
         highest=max(treated, key=lambda a: a.rate) if treated else None,
         comparisons=comparisons,
+        species={
+            d.intervention.study_key: appraisal.design(d.intervention.study_key).species_label
+            for _, differences in comparisons
+            for d in differences
+        },
         unquantified=unquantified,
         by_level=tuple((level, count) for level, count in levels if count),
         questions=len(rows),

@@ -108,7 +108,7 @@ def start_level(designs: dict[str, Design], arms: list[Arm]) -> tuple[str, str]:
         roles = {arm.role for arm in arms if arm.study == study}
         if design.randomised == "yes" and {"intervention", "comparator"} <= roles:
             return HIGH, f"{study} randomised the treatment against a concurrent comparator"
-    return LOW, "no randomised comparison with a concurrent control"
+    return LOW, "no comparison with a concurrent control that the documents read call randomised"
 
 
 def risk_of_bias(designs: dict[str, Design], arms: list[Arm], question: Question, start: str) -> list[Downgrade]:
@@ -120,7 +120,7 @@ def risk_of_bias(designs: dict[str, Design], arms: list[Arm], question: Question
             Downgrade(
                 domain="risk of bias",
                 levels=1,
-                reason="no control group with results: every group with results here was treated",
+                reason="no control group: every group here was given the treatment",
             )
         )
     if start == HIGH and question.judged:

@@ -409,8 +409,14 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
     }
     colours = {"review": COLOURS["blue"], "later": COLOURS["vermillion"], "benchmark": COLOURS["grey"]}
 
-    def label(arm) -> str:
-        return f"{arm.study} · {arm.arm}" + ("" if kind(arm) == "review" else f" ({words[kind(arm)]})")
+    suffix = {"review": "", "later": " (not cited by the review)", "benchmark": " (benchmark)"}
+
+    def label(arm) -> str:  # another report of a cited study is drawn as cited, and says what it is
+        other = " (another report of a study the review cites)" if relation(arm) == "same-study" else ""
+        return f"{arm.study} · {arm.arm}{suffix[kind(arm)]}{other}"
+
+    outcomes = {row.outcome_label for row, _ in drawn}
+    axis = f"{next(iter(outcomes))[:1].upper()}{next(iter(outcomes))[1:]}" if len(outcomes) == 1 else "With the outcome"
 
     def numbers_of(arm) -> str:
         return (
@@ -455,7 +461,7 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
             ax.set_xlim(0, 100)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            ax.set_xlabel(f"With the outcome (%), {level} CI", fontsize=plotting.MIN_FONT_PT)
+            ax.set_xlabel(f"{axis} (%), {level} CI", fontsize=plotting.MIN_FONT_PT)
             ax.tick_params(axis="x", labelsize=plotting.MIN_FONT_PT)
             shown = list(dict.fromkeys(kind(arm) for _, arms in drawn for arm in arms))
             key = [

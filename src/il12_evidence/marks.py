@@ -12,7 +12,7 @@ Its second sign says what comparing it with a source found (verdicts.csv), one o
 
     =  matches its source        ≠  differs in value from it
     !  named differently (another outcome, statistic or quantity, by its source or its own counts)
-    ∅  not in the source read    ?  source not read         ⇄  belongs to another study
+    ∅  not in what was read      ?  source not read         ⇄  belongs to another study
 
 A sign drawn in a dashed box compares the number with another report of the same study, the
 cited source not having been read. ≠ means a different value and nothing else.
@@ -28,13 +28,13 @@ SYMBOLS = {FAILED: "✗", COPIED: "↺", TRUNCATED: "≈", HELD: "✓", UNCHECKE
 WORDS = {
     FAILED: "inconsistent",
     COPIED: "copied",
-    TRUNCATED: "holds only if",
+    TRUNCATED: "holds under an assumption",
     HELD: "checked",
     UNCHECKED: "not checked",
 }
 LABELS = {
     FAILED: "inconsistent with the review's own numbers",
-    COPIED: "inconsistent, as in its source",
+    COPIED: "copied: inconsistent, as its source prints it",
     TRUNCATED: "holds only under an assumption (decimals cut off, or patients not assessed)",
     HELD: "checked against the review's own numbers",
     UNCHECKED: "not checkable against the review's own numbers",
@@ -53,7 +53,7 @@ SOURCE_WORDS = {
     MATCH: "matches source",
     VALUE: "differs from source",
     LABEL: "named differently",
-    ABSENT: "not in source",
+    ABSENT: "not in what was read",
     NOT_READ: "source not read",
     ELSEWHERE: "another study's",
 }

@@ -369,7 +369,13 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
         css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
         numbers_cell = ", ".join(claim(n, root=root) for n in note.numbers[:6])
         checks = " ".join(dict.fromkeys(f.explanation for f in note.findings))
-        whose = "copied from its source" if note.copied else "the review's"
+        whose = (
+            "copied from its source"
+            if note.copied
+            else "the review's, or its cited source's, which could not be read"
+            if note.source_unread
+            else "the review's"
+        )
         cells.append(
             {
                 "problem": Safe(
@@ -546,7 +552,13 @@ def problems_list(notes: Sequence[ProblemNote], *, root: str) -> Safe:
     for note in notes:
         symbol, label = note.sign
         css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
-        whose = "; copied from its source" if note.copied else ""
+        whose = (
+            "; copied from its source"
+            if note.copied
+            else "; the review's, or its cited source's, which could not be read"
+            if note.source_unread
+            else ""
+        )
         items.append(
             f'<li data-problem="{escape(note.problem_id)}"><span class="{css}" role="img" aria-label="{escape(label)}">{symbol}</span> '
             f'<a href="{root}{AUDIT_PAGE}#{problem_anchor(note.problem_id)}">{escape(note.title)}</a> '

@@ -38,7 +38,9 @@ def arm_effect(arm: EffectArm, *, level: str) -> Safe:
         return computed(f"{arm.percent.normalize():f}% stated, no group size")
     if arm.trials is not None:
         return computed(f"{arm.trials} treated; no size of effect in the document read")
-    return Safe("no number in the document read")
+    return Safe(
+        "not read: only the review's words" if arm.publication == "not read" else "no number in the document read"
+    )
 
 
 def _study_link(arm: EffectArm, pages: dict[str, str], root: str) -> Safe:
@@ -62,17 +64,15 @@ def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[st
             f"{arm_effect(arm, level=confidence_level)}</li>"
             for arm in row.arms
         )
-        difference = ""
-        if row.difference is not None:
-            d = row.difference
-            difference = (
-                '<p class="sof-difference">'
-                + computed(
-                    f"Difference, {d.intervention.arm} minus {d.comparator.arm}: {numbers.signed_points(d.points)} "
-                    f"({confidence_level} CI {numbers.signed_points(d.low)} to {numbers.signed_points(d.high)})"
-                )
-                + "</p>"
+        difference = "".join(
+            '<p class="sof-difference">'
+            + computed(
+                f"Difference, {d.intervention.arm} minus {d.comparator.arm}: {numbers.signed_points(d.points)} "
+                f"({confidence_level} CI {numbers.signed_points(d.low)} to {numbers.signed_points(d.high)})"
             )
+            + "</p>"
+            for d in row.differences
+        )
         reasons = "".join(
             f"<li>{escape(d.domain)} (−{d.levels}): {escape(d.reason)}</li>" for d in row.certainty.downgrades
         )
@@ -170,6 +170,8 @@ def assertions_table(rows: Sequence[AssertionRow], *, caption: str) -> Safe:
                 "reason": row.reason + (f" Spin: {row.spin}." if row.spin else ""),
                 "source": Safe(
                     f"{source}" + (f" ({escape(row.source_document)})" if row.source_document else "") + f": {says}"
+                    if row.source_says or row.source_quote
+                    else f"{source}" + (f" ({escape(row.source_document)})" if row.source_document else "")
                 ),
             }
         )
@@ -204,13 +206,18 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
             f"In patients, tumours shrank in {rate(line.lowest)} ({data(line.lowest.study)}) to {rate(line.highest)} "
             f"({data(line.highest.study)}) of those treated, in studies without a comparison group. "
         )
-    for row, difference in line.comparisons:
-        seen += (
-            f"In {data(difference.intervention.study)}{NOT_CITED if not difference.intervention.cited else ''}, "
-            f"the randomised comparison with counts for “{data(row.question)}”, "
-            f"{data(difference.intervention.arm)}: {rate(difference.intervention)}; {data(difference.comparator.arm)}: "
-            f"{rate(difference.comparator)}. "
-        )
+    for _row, differences in line.comparisons:
+        by_study: dict[str, list] = {}
+        for d in differences:
+            by_study.setdefault(d.intervention.study_key, []).append(d)
+        for study in by_study.values():
+            first = study[0]
+            groups = "; ".join(f"{data(d.intervention.arm)}: {rate(d.intervention)}" for d in study)
+            seen += (
+                f"In {data(first.intervention.study)}{NOT_CITED if not first.intervention.cited else ''}, a randomised "
+                f"comparison in {data(line.species[first.intervention.study_key])}: {groups}; "
+                f"{data(first.comparator.arm)}: {rate(first.comparator)}. "
+            )
     if line.unquantified:
         seen += f"For {n(len(line.unquantified))} questions the documents read give no size of effect at all."
     sentences.append(Safe(seen))
@@ -220,7 +227,12 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
             f'<strong>How sure.</strong> Certainty, rated by written rules (<a href="{root}methods/#certainty">Methods</a>): {levels} of the {n(line.questions)} questions.'
         )
     )
-    unknown = [Safe(f"whether {data(line.treatment)} helps patients live longer or better: no study read measured it")]
+    unknown = [
+        Safe(
+            f"whether {data(line.treatment)} helps patients live longer or better: no study read compared survival or "
+            "quality of life between patients given it and patients not given it"
+        )
+    ]
     if line.without_partner_alone:
         unknown.append(
             Safe(

@@ -120,6 +120,7 @@ class ProblemNote:
     consequence_rank: int
     consequence_reason: str
     copied: bool  # the review copied it from its source (every failure of it is as in the source)
+    source_unread: bool  # its numbers were compared only with another report: the cited source was not read
     mark: str  # the sign beside it: the worst mark of its findings, or "label" for a difference of name
     findings: tuple[Finding, ...]
     numbers: tuple[Number, ...]
@@ -496,6 +497,7 @@ def problem_notes(evidence: Evidence, problem_ids: Iterable[str] | None = None) 
         claims = dict.fromkeys(c for f in findings for c in (f.marks or f.claims) if c in dataset.claims_by_id)
         consequence = dataset.rows_by("consequences", "consequence")[row["consequence"]]
         study = dataset.studies_by_id[row["study_id"]]["label"] if row["study_id"] else ""
+        compared = [p["compared_with"] for c in claims if (p := dataset.primary_by_claim.get(c))]
         notes.append(
             ProblemNote(
                 problem_id=problem_id,
@@ -506,6 +508,7 @@ def problem_notes(evidence: Evidence, problem_ids: Iterable[str] | None = None) 
                 consequence_rank=consequence["rank"],
                 consequence_reason=row["consequence_reason"],
                 copied=bool(marks) and all(m == "copied" for m in marks),
+                source_unread=bool(compared) and all(c == "other-report" for c in compared),
                 mark=mark,
                 findings=findings,
                 numbers=tuple(evidence.number(c) for c in claims),

@@ -406,6 +406,35 @@ def arms(question_id: str) -> list[Arm]:
     return found
 
 
+def differences(question_id: str) -> list[str]:
+    """Each randomised group with counts minus its study's comparator, with Newcombe's hybrid score
+    interval (the two Wilson intervals combined), as the summary of findings prints it."""
+    rows = [r for r in table("question_evidence.csv") if r["question_id"] == question_id]
+    groups = arms(question_id)
+    level = f"{_half_up(Fraction(by('parameters.csv', 'parameter')['confidence_level']['value']) * 100, 0)}%"
+    found = []
+    for row, a in zip(rows, groups, strict=True):
+        if a.role != "intervention" or a.k is None or not a.n:
+            continue
+        for other_row, b in zip(rows, groups, strict=True):
+            if b.role == "comparator" and b.study == a.study and b.k is not None and b.n:
+                p, q = a.k / a.n, b.k / b.n
+                low = p - q - ((p - a.low) ** 2 + (b.high - q) ** 2) ** 0.5
+                high = p - q + ((a.high - p) ** 2 + (q - b.low) ** 2) ** 0.5
+                found.append(
+                    f"Difference, {row['arm']} minus {other_row['arm']}: {_points(p - q)} "
+                    f"({level} CI {_points(low)} to {_points(high)})"
+                )
+                break
+    return found
+
+
+def _points(share: float) -> str:
+    magnitude = _half_up(abs(Fraction(share) * 100), 1)
+    sign = "" if magnitude == "0.0" else ("−" if share < 0 else "+")
+    return f"{sign}{magnitude} points"
+
+
 def _design(study: str) -> dict:
     paper = by("primary_studies.csv", "primary_id").get(study)
     if paper:

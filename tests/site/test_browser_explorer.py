@@ -76,7 +76,7 @@ def test_facets_narrow_the_rows(explorer, site):
     claims = _claims(site)
     page = explorer
     options = page.eval_on_selector_all("#claims-facet-mark option", "els => els.map(e => e.textContent)")
-    words = {"held": "checked", "truncated": "holds only if truncated", "failed": "inconsistent",
+    words = {"held": "checked", "truncated": "holds under an assumption", "failed": "inconsistent",
              "copied": "copied from its source", "unchecked": "not checked"}  # fmt: skip
     present = {claim["mark"] for claim in claims.values()}
     assert all(any(option.endswith(words[mark]) for option in options) for mark in present), options

@@ -42,7 +42,7 @@ def test_focusing_a_number_shows_quote_mark_reasons_and_links(browser, server):
         tip.wait_for(state="visible", timeout=5000)
         text = tip.inner_text()
         assert QUOTE in text
-        assert "Ansell 2002" in text and "inconsistent, as in its source" in text
+        assert "Ansell 2002" in text and "copied: inconsistent, as its source prints it" in text
         assert "its own counts make 67%" in text  # the problem it belongs to, in words
         assert "states the same figure for the same thing (Ansell 2002, abstract)" in text  # what its source says
         reason = tip.locator("a", has_text="Percentage against its counts")

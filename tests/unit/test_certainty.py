@@ -119,9 +119,9 @@ def test_each_step_says_why_in_the_words_the_pages_show():
         RESPONSE, surrogate=True, partner="radiation", population_indirect="not patients under chemoradiotherapy"
     )
     result = rate(designs, arms, question, rules=replace(RULES, caps={**RULES.caps, "indirectness": 3}))
-    assert result.start_reason == "no randomised comparison with a concurrent control"
+    assert result.start_reason == "no comparison with a concurrent control that the documents read call randomised"
     assert [(d.domain, d.levels, d.reason) for d in result.downgrades] == [
-        ("risk of bias", 1, "no control group with results: every group with results here was treated"),
+        ("risk of bias", 1, "no control group: every group here was given the treatment"),
         ("indirectness", 1, "tumour response stands in for outcomes patients feel (living longer or better)"),
         ("indirectness", 1, "not patients under chemoradiotherapy"),
         (
