@@ -124,8 +124,9 @@ def _source_label(dataset, claim_id: str, sign: str | None, other: bool) -> str:
         return words
     paper = dataset.primary_studies[row["primary_id"]]
     read = f"{paper['label']}, {row['document']}" if row["document"] else paper["label"]
-    prefix = "compared with another report of the same study, the cited source not read: " if other else ""
-    return f"{prefix}{words} ({read})"
+    if other:  # one sentence: which report was read instead of the cited one, then what it showed
+        return f"Compared with {read}, another report of the same study (the cited source could not be read): {words}"
+    return f"{words} ({read})"
 
 
 def claim_marks(dataset) -> dict[str, ClaimMark]:

@@ -112,7 +112,7 @@ def bottom_line(sentences: Sequence[Safe]) -> Safe:
 def study_card(card: StudyCard, *, confidence_level: str, open_: bool = False) -> Safe:
     """A study as its report describes it: design, groups, results with intervals, harms — each with
     the sentence it comes from and where that was read."""
-    facts = []
+    facts, quoted = [], set()
     for fact in card.facts:
         number = escape(fact.unit_reads or fact.printed)
         if fact.rate is not None:
@@ -127,8 +127,14 @@ def study_card(card: StudyCard, *, confidence_level: str, open_: bool = False) -
         facts.append(
             f'<li><span class="fact-label">{escape(fact.label)}{arm}:</span> {escape(fact.text)}'
             + (f' <span class="fact-number">{number}</span>' if number else "")
-            + f'<blockquote class="fact-quote">“{escape(fact.quote)}” — {link(fact.read_at, fact.document)}, read {escape(fact.read_on)}</blockquote></li>'
+            + (
+                # a sentence stating several numbers is quoted once per card
+                '<p class="fact-quote-again">From a sentence quoted above.</p></li>'
+                if (fact.quote, fact.read_at) in quoted
+                else f'<blockquote class="fact-quote">“{escape(fact.quote)}” — {link(fact.read_at, fact.document)}, read {escape(fact.read_on)}</blockquote></li>'
+            )
         )
+        quoted.add((fact.quote, fact.read_at))
     missing = (
         f'<p class="card-missing">Not in the document read: {escape(", ".join(m.lower() for m in card.missing))}.</p>'
         if card.missing
@@ -259,7 +265,8 @@ def searches_made(searches) -> Safe:
     if not searches:
         return Safe("")
     listed = "".join(
-        f"<li><code>{escape(row['query'])}</code> ({escape(row['where'])}, {escape(row['searched_on'])}): {escape(row['result'])}</li>"
+        f"<li><code>{escape(row['query'])}</code>, searched on {escape(row['searched_on'])} in {escape(row['where'])}. "
+        f"Found: {escape(row['result'])}</li>"
         for row in searches
     )
     return Safe(
