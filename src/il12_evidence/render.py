@@ -400,7 +400,10 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
         )
         ids.append(problem_anchor(note.problem_id))
     columns = [("problem", "Problem"), ("explanation", "What it means"), ("consequence", "What it changes")]
-    return table(cells, columns=columns, caption=caption, key_columns=("problem", "explanation"), row_ids=ids)
+    # three long cells do not fit side by side on a phone: cards there, whatever the column count
+    return table(
+        cells, columns=columns, caption=caption, key_columns=("problem", "explanation"), row_ids=ids, cards=True
+    )
 
 
 def errata_table(rows: Sequence[FindingRow], *, caption: str) -> Safe:
