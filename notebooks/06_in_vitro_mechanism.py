@@ -6,11 +6,12 @@
 # G-CSF, FLT3 ligand, IL-11). The review reports that IL-12 enhanced colony formation and
 # progenitor expansion in these combinations.
 #
-# The proposed mechanism runs through interferon-γ (IFN-γ): IL-12 induces IFN-γ through the
-# STAT4 pathway, and IFN-γ acts on hematopoietic stem cells. Because IFN-γ both stimulates
-# and suppresses hematopoiesis, the review argues that the effect of IL-12 is dose
-# dependent: low doses support blood-cell recovery, high doses suppress it through excess
-# IFN-γ and toxicity.
+# The review proposes a mechanism through interferon-γ (IFN-γ): IL-12 would induce IFN-γ through
+# the STAT4 pathway, and IFN-γ would act on hematopoietic stem cells; the source it cites for
+# this names oncostatin M, not IFN-γ, as the messenger (see its claims below). Because IFN-γ
+# both stimulates and suppresses hematopoiesis, the review argues that the effect of IL-12 is
+# dose dependent: low doses would support blood-cell recovery, high doses suppress it through
+# excess IFN-γ and toxicity.
 #
 # A conflict with a cited title: the review says the second study used normal bone marrow
 # mononuclear cells, while the cited paper's title names fluorouracil-treated peripheral

@@ -55,6 +55,7 @@ class EffectArm:
     note: str
     publication: str
     cited: bool  # the review cites this study (or another report of it); False: a study it does not cite
+    reports: str = ""  # for another report of a study the review cites: that study's label
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -198,9 +199,10 @@ class Appraisal:
             kinds = dataset.rows_by("publication-types", "publication_type")
             publication = kinds[paper["publication_type"]]["label"]
             cited = paper["relation"] in CITED_RELATIONS
+            reports = dataset.studies_by_id[paper["study_id"]]["label"] if paper["relation"] == "same-study" else ""
         else:
             label, key, publication = dataset.studies_by_id[row["study_id"]]["label"], row["study_id"], "not read"
-            cited = True
+            cited, reports = True, ""
         return EffectArm(
             question_id=row["question_id"],
             row=row["row"],
@@ -219,6 +221,7 @@ class Appraisal:
             note=row["note"] or "",
             publication=publication,
             cited=cited,
+            reports=reports,
         )
 
     def design(self, key: str) -> certainty.Design:

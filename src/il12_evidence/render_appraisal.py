@@ -35,7 +35,9 @@ def arm_effect(arm: EffectArm, *, level: str) -> Safe:
             f"({level} CI {numbers.interval_text(arm.ci_low, arm.ci_high)})"
         )
     if arm.percent is not None:
-        return computed(f"{arm.percent.normalize():f}% stated, no group size")
+        # the review's own number, where no document read states it, is said to be the review's
+        by = "as the review reports it" if all(src.kind == "claim" for src in arm.sources) else "stated"
+        return computed(f"{arm.percent.normalize():f}% {by}, no group size")
     if arm.trials is not None:
         return computed(f"{arm.trials} treated; no size of effect in the document read")
     return Safe(
@@ -55,12 +57,21 @@ def _study_link(arm: EffectArm, pages: dict[str, str], root: str) -> Safe:
 NOT_CITED = Safe(' <span class="not-cited">(not cited by the review)</span>')
 
 
+def _reports(arm: EffectArm) -> Safe:
+    """Another report of a study the review cites says which (the cited paper itself was not read)."""
+    if not arm.reports:
+        return Safe("")
+    return Safe(
+        f' <span class="not-cited">(another report of the study the review cites as {escape(arm.reports)})</span>'
+    )
+
+
 def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[str, str], confidence_level: str) -> Safe:
     """One row per question: what was asked, which studies answer it, the effect, and how sure."""
     cells, ids = [], []
     for row in rows:
         arms = "".join(
-            f"<li>{escape(ROLE_WORDS[arm.role])}{_study_link(arm, pages, root)}{NOT_CITED if not arm.cited else ''}, {escape(arm.arm)}: "
+            f"<li>{escape(ROLE_WORDS[arm.role])}{_study_link(arm, pages, root)}{NOT_CITED if not arm.cited else ''}{_reports(arm)}, {escape(arm.arm)}: "
             f"{arm_effect(arm, level=confidence_level)}</li>"
             for arm in row.arms
         )
@@ -140,14 +151,14 @@ def study_card(card: StudyCard, *, confidence_level: str, open_: bool = False) -
         if card.missing
         else ""
     )
-    record = link(card.record_url, card.record_label) if card.record_url else escape("no identifier seen")
+    record = link(card.record_url, card.record_label) if card.record_url else escape("no DOI or PubMed record seen")
     review = f" of {escape(card.follows)}" if card.follows and card.relation != "cited by the review" else ""
     weight = "" if card.peer_reviewed else ' <span class="not-peer-reviewed">not peer-reviewed</span>'
     head = (
         f"<summary><strong>{escape(card.label)}</strong> · {escape(card.design)}{weight}</summary>"
         f'<p class="card-meta">{escape(card.relation)}{review}; {escape(card.publication)}; {escape(card.citation)}; {record}. '
         f"Read: {link(card.read_at, card.document) if card.read_at else 'nothing could be read'}"
-        + (f", {escape(card.read_on)}" if card.read_on else "")
+        + (f" (first on {escape(card.read_on)})" if card.read_on else "")
         + ".</p>"
         f'<p class="card-design">Species: {escape(card.species)}. Randomised: {escape(card.randomised)}. '
         f"Blinded: {escape(card.blinded)}. Control: {escape(card.control)}.</p>"

@@ -386,7 +386,9 @@ def test_study_cards_link_the_papers_own_record_and_quote_what_was_read(pages):
             meta = card.select_one(".card-meta")
             expected = _record(paper)
             links = [a["href"] for a in meta.select("a[href]")]
-            assert (expected in links) if expected else "no identifier seen" in meta.get_text(), paper["primary_id"]
+            assert (expected in links) if expected else "no DOI or PubMed record seen" in meta.get_text(), paper[
+                "primary_id"
+            ]
             quotes = [" ".join(q.get_text(" ").split()) for q in card.select("blockquote.fact-quote")]
             for fact in (f for f in facts if f["primary_id"] == paper["primary_id"] and f["attribute"] != "other"):
                 assert any(" ".join(fact["quote"].split()) in q for q in quotes), (paper["primary_id"], fact["fact_id"])
