@@ -149,7 +149,9 @@ def claim_notes(problems: Sequence[ProblemNote], comparisons: Sequence[Concordan
         claim_mark = row.number.mark
         items.append(
             f'<li class="claim-note" data-compared="{escape(row.number.claim_id)}">{sign_only(claim_mark, root=root)} '
-            f"{escape(math_as_text(row.number.reads()))}: {escape(claim_mark.source_label)}. "
+            # the data's own note says what differs; the sign's general meaning only where it has none
+            f"{escape(math_as_text(row.number.reads()))}: {escape(row.note or claim_mark.source_label)}"
+            f"{'' if (row.note or claim_mark.source_label).endswith('.') else '.'} "
             f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">The comparison</a></li>'
         )
     return Safe(f'<ul class="claim-notes">{"".join(items)}</ul>')
