@@ -7,7 +7,7 @@ its certainty from the rules in `certainty`.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -224,6 +224,12 @@ class Appraisal:
             reports=reports,
         )
 
+    def _as_species(self, design: certainty.Design, species: str | None) -> certainty.Design:
+        if not species:
+            return design
+        row = self.dataset.rows_by("species", "species")[species]
+        return replace(design, species_label=row["label"], human=row["human"])
+
     def design(self, key: str) -> certainty.Design:
         dataset = self.dataset
         species = dataset.rows_by("species", "species")
@@ -269,7 +275,13 @@ class Appraisal:
             if not arms:
                 raise SelectionError(f"question {question['question_id']} has no evidence rows")
             keys = list(dict.fromkeys(arm.study_key for arm in arms))
-            designs = {self.design(k).label: self.design(k) for k in keys}
+            # a group may name who it is where its paper treated several kinds (mice of a mouse and monkey paper)
+            kinds_of = {
+                r["primary_id"] or r["study_id"]: r["species"]
+                for r in evidence_rows.get(question["question_id"], [])
+                if r.get("species")
+            }
+            designs = {self.design(k).label: self._as_species(self.design(k), kinds_of.get(k)) for k in keys}
             outcome_label = dataset.outcomes[question["outcome"]]["label"]
             kind = kinds[question["outcome_kind"]]
             rated = certainty.rate(

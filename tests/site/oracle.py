@@ -455,6 +455,11 @@ def certainty(question_id: str) -> str:
     groups = arms(question_id)
     studies = {a.study for a in groups}
     designs = {s: _design(s) for s in studies}
+    for row in table("question_evidence.csv"):  # a group naming its kind, in a paper of several kinds
+        if row["question_id"] == question_id and row["species"]:
+            designs[row["primary_id"] or row["study_id"]]["human"] = (
+                by("species.csv", "species")[row["species"]]["human"] == "true"
+            )
     roles = {s: {a.role for a in groups if a.study == s} for s in studies}
     randomised = [
         s for s in studies if designs[s]["randomised"] == "yes" and {"intervention", "comparator"} <= roles[s]
