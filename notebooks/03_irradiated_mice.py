@@ -55,7 +55,7 @@ page.figure_note(
 # %%
 page.stated_rates(
     chen_survival,
-    title=f"{page.study_label('chen-2007')}: long-term survival by timing of IL-12",
+    title=f"Long-term survival by timing of IL-12, as the review reports {page.study_label('chen-2007')}",
     xlabel="Long-term survival (%)",
     caption="Long-term survival for the timings the review reports it for. The review states no group sizes, so "
     "no interval can be drawn; for the control group it says only that every mouse died.",
@@ -79,9 +79,10 @@ page.say(
 # %%
 page.grouped_rates(
     mice[(mice.study_id == "basile-2012") & (mice.quantity == "survival_rate")],
-    title=f"{page.study_label('basile-2012')}: survival by radiation dose, placebo against IL-12",
+    title=f"Survival by radiation dose, placebo against IL-12, as the review reports {page.study_label('basile-2012')}",
     ylabel="Survival (%)",
-    caption="Survival by radiation dose. The review states no group sizes, so no interval can be drawn.",
+    caption="Survival by radiation dose, as the review states it (the part of the abstract read does not give "
+    "these percentages). The review states no group sizes, so no interval can be drawn.",
 )
 
 # %% [markdown]
