@@ -43,8 +43,8 @@ page.legend()
 page.say(
     "In a {ctcl-phase} study, {ctcl-enrolled} were enrolled; {ctcl-completed} completed "
     "{ctcl-study-duration} of treatment and, the review says, continued for {ctcl-continued-duration}. "
-    "The review reports partial responses in {ctcl-pr-rate} of patients ({ctcl-pr-count} of those enrolled, "
-    "which recomputes to {ctcl-pr-rate:rate}), minimal responses in {ctcl-mr-rate} and no response in "
+    "The review reports partial responses in {ctcl-pr-rate} of patients, {ctcl-pr-count} of those enrolled, "
+    "which recomputes to {ctcl-pr-rate:rate}; minimal responses in {ctcl-mr-rate} and no response in "
     "{ctcl-nr-rate}. The earliest response began in {ctcl-earliest-response} and the latest in "
     "{ctcl-latest-response}. The review compares these responses with a control group, but the trial's abstract "
     "describes none: an open-label study of rhIL-12 alone. The median time to the start of a partial response was {ctcl-median-time-to-start}, "

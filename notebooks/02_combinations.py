@@ -22,7 +22,7 @@ page.findings_chart(
     topic="combination",
     title="IL-12 in combination: each group's rate with its interval",
     caption="Every group with counts that answers a question above, with its confidence interval. Filled circles: "
-    "the studies the review cites; hollow triangles on dotted lines: studies it does not cite; grey: a benchmark "
+    "the studies the review cites, or other reports of them; hollow triangles on dotted lines: studies it does not cite; grey: a benchmark "
     "from another study. Groups answering the same question are not pooled; groups without counts stay in the table.",
 )
 
@@ -61,8 +61,8 @@ page.say(
 page.say(
     "Among {rituximab-treated}, {rituximab-responders} responded; the review prints {rituximab-response-rate}, "
     "but the counts give {rituximab-response-rate:rate}. It reports {rituximab-cr-count:bare} complete responses, "
-    "printed as {rituximab-cr-rate} (recomputed {rituximab-cr-rate:rate}), and {rituximab-pr-count:bare} partial "
-    "responses, printed as {rituximab-pr-rate} (recomputed {rituximab-pr-rate:rate})."
+    "printed as {rituximab-cr-rate}, recomputed {rituximab-cr-rate:rate}, and {rituximab-pr-count:bare} partial "
+    "responses, printed as {rituximab-pr-rate}, recomputed {rituximab-pr-rate:rate}."
 )
 
 # %% [markdown]
@@ -72,7 +72,7 @@ page.say(
 page.say(
     "The review says that over a treatment cycle of {pd1-cycle} the disease control rate reached "
     "{pd1-disease-control-rate}, and that {pd1-cr-count:bare} of {pd1-patients} had a complete response, printed as "
-    "{pd1-cr-rate} (recomputed {pd1-cr-rate:rate})."
+    "{pd1-cr-rate}, recomputed {pd1-cr-rate:rate}."
 )
 
 # %% [markdown]
@@ -91,7 +91,7 @@ page.say(
     "Of {tsebt-enrolled} enrolled, {tsebt-evaluable:bare} could be evaluated; {tsebt-male:bare} were men, and the "
     "review gives an average age of {tsebt-mean-age}. Of {tsebt-evaluable-restated}, {tsebt-cr} had a complete "
     "response, {tsebt-pr} a partial response and {tsebt-sd} stable disease: a response rate of "
-    "{tsebt-response-rate} (recomputed {tsebt-response-rate:rate}). {tsebt-stage-ib-count:bare} of "
+    "{tsebt-response-rate}, recomputed {tsebt-response-rate:rate}. {tsebt-stage-ib-count:bare} of "
     "{tsebt-stage-denominator} had disease of {tsebt-stage-ib}, {tsebt-stage-iib-count:bare} of {tsebt-stage-iib} "
     "and {tsebt-stage-iiib-count:bare} of {tsebt-stage-iiib}. At a median follow-up of {tsebt-follow-up}, "
     "{tsebt-still-on-study} were still being studied and {tsebt-dropped-out} had dropped out."

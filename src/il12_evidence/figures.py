@@ -403,7 +403,7 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
     drawn = [(row, [arm for arm in row.arms if arm.rate is not None and arm.trials]) for row in rows]
     drawn = [(row, arms) for row, arms in drawn if arms]
     words = {
-        "review": "cited by the review",
+        "review": "cited by the review (or another report of a study it cites)",
         "later": "not cited by the review",
         "benchmark": "benchmark from another study",
     }

@@ -152,7 +152,7 @@ def claim_notes(problems: Sequence[ProblemNote], comparisons: Sequence[Concordan
             # the data's own note says what differs; the sign's general meaning only where it has none
             f"{escape(math_as_text(row.number.reads()))}: {escape(row.note or claim_mark.source_label)}"
             f"{'' if (row.note or claim_mark.source_label).endswith('.') else '.'} "
-            f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">The comparison</a></li>'
+            f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">Its comparison with the source</a>.</li>'
         )
     return Safe(f'<ul class="claim-notes">{"".join(items)}</ul>')
 
@@ -576,7 +576,7 @@ def comparisons_list(rows: Sequence[ConcordanceRow], *, root: str) -> Safe:
     """Numbers whose source states or names them differently, each linked to its comparison."""
     items = [
         f"<li>{claim(row.number, root=root)} ({escape(row.number.study)}): {escape(row.number.mark.source_label)}. "
-        f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">The comparison</a></li>'
+        f'<a href="{root}{PRIMARY_PAGE}#p-{escape(row.number.claim_id)}">Its comparison with the source</a>.</li>'
         for row in rows
     ]
     return Safe(f'<ul class="answers">{"".join(items)}</ul>')

@@ -175,7 +175,7 @@ def references_table(evidence: Evidence, root: str) -> str:
         ("ref", "No."),
         ("entry", "Reference as printed in the review"),
         ("record", render.RECORD_COLUMN),
-        ("numbers", "Numbers on this site"),
+        ("numbers", "Numbers the review states"),
         ("note", "Where the record differs from the reference as printed"),
     ]
     return render.table(
