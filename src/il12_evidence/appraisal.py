@@ -612,7 +612,7 @@ class BottomLine:
     lowest: EffectArm | None
     highest: EffectArm | None
     comparisons: tuple[tuple[SofRow, tuple[Difference, ...]], ...]  # randomised comparisons with counts
-    species: dict[str, str]  # who was treated in each compared study, by study key ("patients or volunteers")
+    species: dict[str, str]  # who was treated in each compared study, by study key (a species label)
     unquantified: tuple[SofRow, ...]  # questions whose evidence gives no size of effect
     by_level: tuple[tuple[str, int], ...]  # (level, questions), most certain first
     questions: int

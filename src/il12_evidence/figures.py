@@ -415,8 +415,9 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
         other = f" (another report of the study the review cites as {arm.reports})" if arm.reports else ""
         return f"{arm.study} · {arm.arm}{suffix[kind(arm)]}{other}"
 
-    outcomes = {row.outcome_label for row, _ in drawn}
-    axis = f"{next(iter(outcomes))[:1].upper()}{next(iter(outcomes))[1:]}" if len(outcomes) == 1 else "With the outcome"
+    outcomes = {row.outcome_label for row, _ in drawn}  # the axis names the outcome where all rows share one
+    only = next(iter(outcomes)) if len(outcomes) == 1 else "with the outcome"
+    axis = only[:1].upper() + only[1:]
 
     def numbers_of(arm) -> str:
         return (

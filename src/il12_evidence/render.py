@@ -371,13 +371,6 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
         css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
         numbers_cell = ", ".join(claim(n, root=root) for n in note.numbers[:6])
         checks = " ".join(dict.fromkeys(f.explanation for f in note.findings))
-        whose = (
-            "copied from its source"
-            if note.copied
-            else "the review's, or its cited source's, which could not be read"
-            if note.source_unread
-            else "the review's"
-        )
         cells.append(
             {
                 "problem": Safe(
@@ -396,7 +389,7 @@ def problems_table(notes: Sequence[ProblemNote], *, caption: str, root: str) -> 
                 ),
                 "consequence": Safe(
                     f"{escape(note.consequence)}: {escape(note.consequence_reason)}"
-                    f'<span class="problem-whose">Whose error: {escape(whose)}</span>'
+                    f'<span class="problem-whose">Whose error: {escape(note.whose)}</span>'
                 ),
             }
         )
@@ -557,13 +550,7 @@ def problems_list(notes: Sequence[ProblemNote], *, root: str) -> Safe:
     for note in notes:
         symbol, label = note.sign
         css = "source s-label" if note.mark == "label" else f"mark m-{note.mark}"
-        whose = (
-            "; copied from its source"
-            if note.copied
-            else "; the review's, or its cited source's, which could not be read"
-            if note.source_unread
-            else ""
-        )
+        whose = "" if note.whose == "the review's" else f"; {note.whose}"
         items.append(
             f'<li data-problem="{escape(note.problem_id)}"><span class="{css}" role="img" aria-label="{escape(label)}">{symbol}</span> '
             f'<a href="{root}{AUDIT_PAGE}#{problem_anchor(note.problem_id)}">{escape(note.title)}</a> '

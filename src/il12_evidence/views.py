@@ -127,6 +127,15 @@ class ProblemNote:
     study: str
 
     @property
+    def whose(self) -> str:
+        """Whose error it is, as far as what was read can tell."""
+        if self.copied:
+            return "copied from its source"
+        if self.source_unread:
+            return "the review's, or its cited source's, which could not be read"
+        return "the review's"
+
+    @property
     def sign(self) -> tuple[str, str]:
         """(symbol, accessible name) of the sign beside the problem."""
         from .marks import LABELS, SOURCE_MEANINGS, SOURCE_SYMBOLS, SYMBOLS
