@@ -57,6 +57,11 @@ class EffectArm:
     cited: bool  # the review cites this study (or another report of it); False: a study it does not cite
     reports: str = ""  # for another report of a study the review cites: that study's label
 
+    @property
+    def another_report(self) -> str:
+        """What this paper is to the review where it reports a cited study (the page and the chart say it alike)."""
+        return f"another report of the study the review cites as {self.reports}" if self.reports else ""
+
 
 @dataclass(frozen=True, kw_only=True)
 class Difference:
@@ -555,7 +560,7 @@ def assertion_rows(evidence: Evidence, *, topics: Sequence[str] | None = None) -
         if row["source_ref"] is not None:
             reference = dataset.references_by_ref[row["source_ref"]]
             # the paper read, where it is in the data, names it (with the year of its record, not a misprint)
-            papers = [p for p in dataset.rows("primary-studies") if p["ref"] == row["source_ref"]]
+            papers = dataset.grouped_by("primary-studies", "ref").get(row["source_ref"], [])
             name = (
                 papers[0]["label"]
                 if len(papers) == 1

@@ -412,7 +412,7 @@ def findings_chart(evidence: Evidence, rows: Sequence, *, title: str, caption: s
     suffix = {"review": "", "later": " (not cited by the review)", "benchmark": " (benchmark)"}
 
     def label(arm) -> str:  # another report of a cited study is drawn as cited, and says what it is
-        other = f" (another report of the study the review cites as {arm.reports})" if arm.reports else ""
+        other = f" ({arm.another_report})" if arm.another_report else ""
         return f"{arm.study} · {arm.arm}{suffix[kind(arm)]}{other}"
 
     outcomes = {row.outcome_label for row, _ in drawn}  # the axis names the outcome where all rows share one

@@ -59,11 +59,7 @@ NOT_CITED = Safe(' <span class="not-cited">(not cited by the review)</span>')
 
 def _reports(arm: EffectArm) -> Safe:
     """Another report of a study the review cites says which (the cited paper itself was not read)."""
-    if not arm.reports:
-        return Safe("")
-    return Safe(
-        f' <span class="not-cited">(another report of the study the review cites as {escape(arm.reports)})</span>'
-    )
+    return Safe(f' <span class="not-cited">({escape(arm.another_report)})</span>' if arm.another_report else "")
 
 
 def sof_table(rows: Sequence[SofRow], *, caption: str, root: str, pages: dict[str, str], confidence_level: str) -> Safe:

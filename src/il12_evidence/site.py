@@ -298,21 +298,14 @@ def claims_explorer(evidence: Evidence, root: str) -> str:
 
 def certainty_parameters(evidence: Evidence, root: str) -> str:
     """The numbers of the certainty rules, as parameters.csv holds them."""
-
-    def value(row: dict) -> str:  # "1 level", "2 levels": the unit as data gives it, singular for one
-        unit = row["unit"] or ""
-        if row["value"] == 1 and unit.endswith("levels"):
-            unit = unit.removesuffix("s")
-        return f"{row['value'].normalize():f} {unit}".strip()
-
     rows = [
-        {"parameter": row["description"], "value": value(row)}
+        {"parameter": row["description"], "value": f"{row['value'].normalize():f}", "unit": row["unit"] or ""}
         for row in evidence.dataset.rows("parameters")
         if row["parameter"].startswith(("certainty_", "imprecision_"))
     ]
     return render.table(
         rows,
-        columns=[("parameter", "Rule"), ("value", "Value")],
+        columns=[("parameter", "Rule"), ("value", "Value"), ("unit", "Unit")],
         caption="The certainty rules' parameters",
         download=False,
     )

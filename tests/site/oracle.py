@@ -435,6 +435,28 @@ def _points(share: float) -> str:
     return f"{sign}{magnitude} points"
 
 
+def animals_named(question_id: str) -> str | None:
+    """The words the indirectness reason must use when every answering group is in animals or cells:
+    each kind once, a group's own kind where it names one (a mouse and monkey paper's mice)."""
+    species = by("species.csv", "species")
+    kinds: dict[str, str] = {}
+    for row in table("question_evidence.csv"):
+        if row["question_id"] != question_id or row["role"] == "benchmark":
+            continue
+        key = row["primary_id"] or row["study_id"]
+        paper = by("primary_studies.csv", "primary_id").get(key)
+        if paper:
+            kind = paper["species"]
+        else:
+            study = by("studies.csv", "study_id")[key]
+            kind = "in vitro" if study["setting"] == "in vitro" else (study["species"] or "human")
+        kinds[key] = row["species"] or kinds.get(key) or kind
+    if not kinds or any(species[k]["human"] == "true" for k in kinds.values() if k in species):
+        return None
+    labels = sorted({part for k in kinds.values() for part in species[k]["label"].split(" and ")})
+    return ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
+
+
 def _design(study: str) -> dict:
     paper = by("primary_studies.csv", "primary_id").get(study)
     if paper:

@@ -315,6 +315,9 @@ def test_summary_of_findings_shows_each_answer_and_the_certainty_the_rules_give(
                 assert f"{oracle.share_text(arm.low)}–{oracle.share_text(arm.high)}" in text, question["question_id"]
         shown = [" ".join(p.get_text(" ").split()) for p in row.select("p.sof-difference")]
         assert shown == oracle.differences(question["question_id"]), question["question_id"]
+        animals = oracle.animals_named(question["question_id"])
+        if animals:
+            assert f"the evidence is in {animals}, not patients" in text, (question["question_id"], animals)
 
 
 def test_topic_pages_open_with_their_questions(pages):
