@@ -616,7 +616,7 @@ class BottomLine:
     treated_arms: tuple[EffectArm, ...]  # patients' treated groups with counts (therapy)
     lowest: EffectArm | None
     highest: EffectArm | None
-    comparisons: tuple[tuple[SofRow, tuple[Difference, ...]], ...]  # randomised comparisons with counts
+    comparisons: tuple[tuple[Difference, ...], ...]  # randomised comparisons with counts, one per study and question
     species: dict[str, str]  # who was treated in each compared study, by study key (a species label)
     unquantified: tuple[SofRow, ...]  # questions whose evidence gives no size of effect
     by_level: tuple[tuple[str, int], ...]  # (level, questions), most certain first
@@ -634,7 +634,11 @@ def bottom_line(appraisal: Appraisal) -> BottomLine:
     treated = tuple(
         a for r in therapy for a in r.arms if a.role in ("intervention", "single-arm") and a.rate is not None
     )
-    comparisons = tuple((r, r.differences) for r in rows if r.differences)
+    by_study: dict[tuple[str, str], list[Difference]] = {}
+    for row in rows:
+        for d in row.differences:
+            by_study.setdefault((row.question_id, d.intervention.study_key), []).append(d)
+    comparisons = tuple(tuple(study) for study in by_study.values())
     unquantified = tuple(
         r for r in rows if not any(a.rate is not None or a.percent is not None for a in r.arms if a.role != "benchmark")
     )
@@ -655,8 +659,8 @@ def bottom_line(appraisal: Appraisal) -> BottomLine:
         comparisons=comparisons,
         species={
             d.intervention.study_key: appraisal.design(d.intervention.study_key).species_label
-            for _, differences in comparisons
-            for d in differences
+            for study in comparisons
+            for d in study
         },
         unquantified=unquantified,
         by_level=tuple((level, count) for level, count in levels if count),

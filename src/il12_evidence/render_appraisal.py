@@ -182,9 +182,9 @@ def assertions_table(rows: Sequence[AssertionRow], *, caption: str) -> Safe:
                 ),
                 "reason": row.reason + (f" Spin: {row.spin}." if row.spin else ""),
                 "source": Safe(
-                    f"{source}" + (f" ({escape(row.source_document)})" if row.source_document else "") + f": {says}"
-                    if row.source_says or row.source_quote
-                    else f"{source}" + (f" ({escape(row.source_document)})" if row.source_document else "")
+                    f"{source}"
+                    + (f" ({escape(row.source_document)})" if row.source_document else "")
+                    + (f": {says}" if row.source_says or row.source_quote else "")
                 ),
             }
         )
@@ -219,18 +219,14 @@ def bottom_line_sentences(line, *, root: str, sof_anchor: str) -> list[Safe]:
             f"In patients, tumours shrank in {rate(line.lowest)} ({data(line.lowest.study)}) to {rate(line.highest)} "
             f"({data(line.highest.study)}) of those treated, in studies without a comparison group. "
         )
-    for _row, differences in line.comparisons:
-        by_study: dict[str, list] = {}
-        for d in differences:
-            by_study.setdefault(d.intervention.study_key, []).append(d)
-        for study in by_study.values():
-            first = study[0]
-            groups = "; ".join(f"{data(d.intervention.arm)}: {rate(d.intervention)}" for d in study)
-            seen += (
-                f"In {data(first.intervention.study)}{NOT_CITED if not first.intervention.cited else ''}, a randomised "
-                f"comparison in {data(line.species[first.intervention.study_key])}: {groups}; "
-                f"{data(first.comparator.arm)}: {rate(first.comparator)}. "
-            )
+    for study in line.comparisons:
+        first = study[0]
+        groups = "; ".join(f"{data(d.intervention.arm)}: {rate(d.intervention)}" for d in study)
+        seen += (
+            f"In {data(first.intervention.study)}{NOT_CITED if not first.intervention.cited else ''}, a randomised "
+            f"comparison in {data(line.species[first.intervention.study_key])}: {groups}; "
+            f"{data(first.comparator.arm)}: {rate(first.comparator)}. "
+        )
     if line.unquantified:
         seen += f"For {n(len(line.unquantified))} questions the documents read give no size of effect at all."
     sentences.append(Safe(seen))
